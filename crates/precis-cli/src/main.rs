@@ -1,0 +1,3 @@
+//! The `precis` command-line tool.
+
+fn main() {}

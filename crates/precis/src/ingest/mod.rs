@@ -1,0 +1,93 @@
+//! Ingest: from raw documents to clean paragraphs.
+//!
+//! Input text is real web and wire text: hard-wrapped lines, headlines glued
+//! to the first sentence, site furniture, paragraphs repeated inside one
+//! article. [`clean_cluster`] turns each document into a list of
+//! [`Paragraph`]s, each a span of the original text plus its normalized form,
+//! and drops what is not article prose.
+
+mod clean;
+mod normalize;
+
+pub use clean::{clean_cluster, CleanDocument, Dropped, DropReason, Paragraph};
+pub use normalize::NormText;
+
+use serde::{Deserialize, Serialize};
+
+/// One input article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Identifier, reported as provenance (a file name or a dataset id).
+    pub id: String,
+    /// The article text as given (for HTML input, the extracted text).
+    pub text: String,
+}
+
+impl Document {
+    /// A document from an id and its text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document { id: id.into(), text: text.into() }
+    }
+
+    /// The date encoded in newswire ids such as `APW19981016.0240` or
+    /// `NYT19981016.0001`, as `yyyymmdd`, if the id carries one.
+    pub fn wire_date(&self) -> Option<u32> {
+        let bytes = self.id.as_bytes();
+        let start = bytes.iter().position(u8::is_ascii_digit)?;
+        let digits = self.id.get(start..start + 8)?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) || start == 0 {
+            return None;
+        }
+        let n: u32 = digits.parse().ok()?;
+        let (year, month, day) = (n / 10_000, n / 100 % 100, n % 100);
+        ((1900..2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+            .then_some(n)
+    }
+}
+
+/// A set of documents about one story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Identifier, used in messages and output records.
+    pub id: String,
+    /// The documents, in input order.
+    pub documents: Vec<Document>,
+}
+
+impl Cluster {
+    /// A cluster from an id and its documents.
+    pub fn new(id: impl Into<String>, documents: Vec<Document>) -> Cluster {
+        Cluster { id: id.into(), documents }
+    }
+}
+
+/// True when `text` looks like binary data: NUL bytes or many control characters.
+pub fn looks_binary(text: &str) -> bool {
+    if text.contains('\0') {
+        return true;
+    }
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let control =
+        sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
+    !sample.is_empty() && control * 20 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_dates() {
+        assert_eq!(Document::new("APW19981016.0240", "").wire_date(), Some(19981016));
+        assert_eq!(Document::new("NYT19981231.0001", "").wire_date(), Some(19981231));
+        assert_eq!(Document::new("000_55abfda64b0a8f41.txt", "").wire_date(), None);
+        assert_eq!(Document::new("19981016", "").wire_date(), None);
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary("abc\0def"));
+        assert!(looks_binary("\x01\x02\x03\x04ab"));
+        assert!(!looks_binary("plain text\nwith lines\tand tabs"));
+    }
+}

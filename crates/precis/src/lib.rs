@@ -1,0 +1,32 @@
+//! precis: multi-document news summarization.
+//!
+//! # Brief overview
+//!
+//! A [`Cluster`] of [`Document`]s about one story goes through the pipeline:
+//!
+//! 1. [`ingest`]: clean each document into paragraphs (hard wraps rejoined,
+//!    headlines and boilerplate dropped, repeats removed), keeping byte
+//!    offsets into the original text.
+//! 2. [`segment`]: split paragraphs into sentences.
+//! 3. [`represent`]: tokens, stems, tf-idf vectors, near-duplicate groups.
+//! 4. [`score`]: sentence salience (lead, centroid, LexRank, TextRank).
+//! 5. [`select`]: pick sentences under a [`Budget`] without redundancy, then
+//!    order them for reading.
+//! 6. [`render`]: text, Markdown, JSON.
+//!
+//! [`eval`] holds ROUGE. The library does no file or network I/O.
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod eval;
+pub mod ingest;
+pub mod represent;
+pub mod score;
+pub mod segment;
+pub mod select;
+pub mod render;
+mod span;
+
+pub use error::{Error, Result};
+pub use ingest::{Cluster, Document};
+pub use span::Span;

@@ -1,0 +1,1 @@
+//! represent (in progress).

@@ -1,0 +1,1 @@
+//! score (in progress).
