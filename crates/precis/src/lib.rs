@@ -30,3 +30,9 @@ mod span;
 pub use error::{Error, Result};
 pub use ingest::{Cluster, Document};
 pub use span::Span;
+mod summarize;
+mod summary;
+
+pub use select::Budget;
+pub use summarize::{collapse_whitespace, prepare, Prepared, Summarizer, SummarizerBuilder};
+pub use summary::{Method, Summary, SummarySentence};

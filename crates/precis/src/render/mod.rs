@@ -1,1 +1,186 @@
-//! render (in progress).
+//! Render: a [`Summary`] as text, Markdown or JSON.
+//!
+//! Every renderer implements [`Render`] and appends to a `String`, so the
+//! CLI, the HTTP service and the Python package share one wire format.
+//!
+//! # JSON wire format
+//!
+//! [`Json`] writes the whole [`Summary`]:
+//!
+//! ```json
+//! {"id": "kerry-lavrov-syria", "method": "auto",
+//!  "budget": {"unit": "words", "limit": 100, "fill": false},
+//!  "sentences": [{"text": "...", "document": "004_2c385874befa4046.txt",
+//!                 "span": {"start": 152, "end": 310}, "score": 1.7,
+//!                 "provenance": ["002_bcf037691b4a3a80.txt"]}],
+//!  "warnings": []}
+//! ```
+//!
+//! `span` is a byte range into the document's original text; `cut` appears
+//! (as `true`) only on a sentence cut to fill the budget; `explain` only when
+//! explanations were asked for; `warnings` only when there are some.
+//!
+//! [`JsonLine`] writes one line per cluster for batch use:
+//! `{"id": ..., "summary": "sentence\nsentence", "sentences": [...]}` with the
+//! same sentence objects.
+
+use crate::summary::{Summary, SummarySentence};
+use serde::Serialize;
+
+/// Writes a summary in some format.
+pub trait Render {
+    /// Appends the rendering of `summary` to `out`.
+    fn render(&self, summary: &Summary, out: &mut String);
+}
+
+/// Plain text: one sentence per line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Text;
+
+impl Render for Text {
+    fn render(&self, summary: &Summary, out: &mut String) {
+        for s in &summary.sentences {
+            out.push_str(&s.text);
+            if s.cut {
+                out.push_str(" …");
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// Markdown: a heading, one bullet per sentence with its sources.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Markdown;
+
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Render for Markdown {
+    fn render(&self, summary: &Summary, out: &mut String) {
+        out.push_str(&format!("## Summary of {}\n\n", escape_markdown(&summary.id)));
+        for s in &summary.sentences {
+            out.push_str("- ");
+            out.push_str(&escape_markdown(&s.text));
+            if s.cut {
+                out.push_str(" …");
+            }
+            let mut sources = vec![format!("`{}`", s.document.replace('`', "'"))];
+            sources.extend(s.provenance.iter().map(|d| format!("`{}`", d.replace('`', "'"))));
+            out.push_str(&format!(" *({})*\n", sources.join(", ")));
+        }
+        for w in &summary.warnings {
+            out.push_str(&format!("\n> **Warning:** {}\n", escape_markdown(w)));
+        }
+    }
+}
+
+/// The whole summary as one pretty-printed JSON object.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json;
+
+impl Render for Json {
+    fn render(&self, summary: &Summary, out: &mut String) {
+        // Serializing plain data with string keys cannot fail.
+        out.push_str(&serde_json::to_string_pretty(summary).unwrap_or_default());
+        out.push('\n');
+    }
+}
+
+/// One compact JSON line per cluster: `{"id", "summary", "sentences"}`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonLine;
+
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    summary: String,
+    sentences: &'a [SummarySentence],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
+}
+
+impl Render for JsonLine {
+    fn render(&self, summary: &Summary, out: &mut String) {
+        let record = Record {
+            id: &summary.id,
+            summary: summary.text(),
+            sentences: &summary.sentences,
+            warnings: &summary.warnings,
+        };
+        out.push_str(&serde_json::to_string(&record).unwrap_or_default());
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Budget, Method, Span};
+
+    fn summary() -> Summary {
+        Summary {
+            id: "c1".into(),
+            method: Method::Lead,
+            budget: Budget::words(10),
+            sentences: vec![
+                SummarySentence {
+                    text: "Kerry met *Lavrov*.".into(),
+                    document: "a.txt".into(),
+                    span: Span::new(0, 19),
+                    score: 1.0,
+                    provenance: vec!["b.txt".into()],
+                    cut: false,
+                    explain: None,
+                },
+                SummarySentence {
+                    text: "They talked".into(),
+                    document: "b.txt".into(),
+                    span: Span::new(5, 16),
+                    score: 0.5,
+                    provenance: vec![],
+                    cut: true,
+                    explain: None,
+                },
+            ],
+            warnings: vec![],
+        }
+    }
+
+    fn render(r: &dyn Render) -> String {
+        let mut out = String::new();
+        r.render(&summary(), &mut out);
+        out
+    }
+
+    #[test]
+    fn text_and_markdown() {
+        assert_eq!(render(&Text), "Kerry met *Lavrov*.\nThey talked …\n");
+        assert_eq!(
+            render(&Markdown),
+            "## Summary of c1\n\n- Kerry met \\*Lavrov\\*. *(`a.txt`, `b.txt`)*\n- They talked … *(`b.txt`)*\n"
+        );
+    }
+
+    #[test]
+    fn json_line_round_trip() {
+        let line = render(&JsonLine);
+        assert!(line.ends_with('\n') && line.matches('\n').count() == 1);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], "c1");
+        assert_eq!(v["summary"], "Kerry met *Lavrov*.\nThey talked");
+        assert_eq!(v["sentences"][0]["span"]["start"], 0);
+        assert_eq!(v["sentences"][1]["cut"], true);
+        assert!(v["sentences"][0].get("cut").is_none());
+        let full: Summary = serde_json::from_str(&render(&Json)).unwrap();
+        assert_eq!(full, summary());
+    }
+}

@@ -1,1 +1,239 @@
-//! represent (in progress).
+//! Represent: tokens, stems, tf-idf vectors and similarity.
+//!
+//! [`Analysis::new`] turns the cluster's candidate sentences into the
+//! features every scorer and selector shares: the stemmed token sequence of
+//! each sentence, a tf-idf vector over content stems (idf over the cluster's
+//! sentences), and the number of documents each term occurs in.
+
+mod tokens;
+mod vector;
+
+pub use tokens::{for_each_word, is_stopword, words, Lexicon};
+pub use vector::SparseVec;
+
+use crate::Span;
+
+/// A candidate sentence with its place in the cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Index of the document in the cluster.
+    pub doc: usize,
+    /// Position among the document's sentences, from 0.
+    pub position: usize,
+    /// Byte span in the document's original text.
+    pub span: Span,
+    /// The original text with whitespace runs collapsed: what is printed.
+    pub text: String,
+    /// Normalized text (ASCII quotes and dashes) used for scoring.
+    pub norm: String,
+    /// Number of whitespace-separated words in `text`.
+    pub words: usize,
+}
+
+/// One stemmed token of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Term id in the cluster's [`Lexicon`].
+    pub term: u32,
+    /// Whether the token is a stopword.
+    pub stop: bool,
+}
+
+/// Features of a cluster's sentences, shared by scorers and selectors.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The candidate sentences.
+    pub sentences: Vec<Sentence>,
+    /// Number of documents in the cluster.
+    pub n_docs: usize,
+    /// Stemmed tokens of each sentence, in order (stopwords included).
+    pub tokens: Vec<Vec<Token>>,
+    /// Unit-length tf-idf vector of each sentence over content terms.
+    pub vectors: Vec<SparseVec>,
+    /// Raw content-term counts of each sentence.
+    pub counts: Vec<SparseVec>,
+    /// Inverse sentence frequency of each term.
+    pub idf: Vec<f32>,
+    /// Number of documents each term occurs in.
+    pub doc_freq: Vec<u32>,
+    /// The term dictionary.
+    pub lexicon: Lexicon,
+    /// Publication date (`yyyymmdd`) of each document, when known.
+    pub doc_dates: Vec<Option<u32>>,
+}
+
+impl Analysis {
+    /// Computes the features of `sentences` drawn from `n_docs` documents.
+    pub fn new(sentences: Vec<Sentence>, n_docs: usize, doc_dates: Vec<Option<u32>>) -> Analysis {
+        let mut lexicon = Lexicon::default();
+        let mut tokens = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let mut toks = Vec::new();
+            for_each_word(&s.norm, |w| {
+                let term = lexicon.term(w);
+                toks.push(Token { term, stop: lexicon.is_stop(term) });
+            });
+            tokens.push(toks);
+        }
+        let n_terms = lexicon.len();
+        let mut sent_freq = vec![0u32; n_terms];
+        let mut doc_freq = vec![0u32; n_terms];
+        // Last sentence / document that counted a term, to count each once.
+        let mut seen_sent = vec![u32::MAX; n_terms];
+        let mut seen_doc = vec![u32::MAX; n_terms];
+        let mut counts = Vec::with_capacity(sentences.len());
+        for (i, (s, toks)) in sentences.iter().zip(&tokens).enumerate() {
+            let mut pairs = Vec::new();
+            for t in toks {
+                let k = t.term as usize;
+                if seen_sent[k] != i as u32 {
+                    seen_sent[k] = i as u32;
+                    sent_freq[k] += 1;
+                }
+                if seen_doc[k] != s.doc as u32 {
+                    seen_doc[k] = s.doc as u32;
+                    doc_freq[k] += 1;
+                }
+                if !t.stop {
+                    pairs.push((t.term, 1.0));
+                }
+            }
+            counts.push(SparseVec::from_pairs(pairs));
+        }
+        let n = sentences.len() as f32;
+        let idf: Vec<f32> = sent_freq.iter().map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0).collect();
+        let vectors = counts
+            .iter()
+            .map(|c| {
+                let pairs = c.entries().iter().map(|&(t, tf)| (t, tf * idf[t as usize])).collect();
+                SparseVec::from_pairs(pairs).normalized()
+            })
+            .collect();
+        Analysis { sentences, n_docs, tokens, vectors, counts, idf, doc_freq, lexicon, doc_dates }
+    }
+
+    /// Rank of each document in reading order: chronological when dates are
+    /// known (undated documents after dated ones), input order otherwise.
+    pub fn doc_rank_reading(&self) -> Vec<usize> {
+        self.doc_rank(|d| (self.doc_dates.get(d).copied().flatten().unwrap_or(u32::MAX), d))
+    }
+
+    /// Rank of each document with the most recent first (for lead
+    /// summaries of newswire), input order among equals and undated ones.
+    pub fn doc_rank_recent_first(&self) -> Vec<usize> {
+        self.doc_rank(|d| (u32::MAX - self.doc_dates.get(d).copied().flatten().unwrap_or(0), d))
+    }
+
+    fn doc_rank(&self, key: impl Fn(usize) -> (u32, usize)) -> Vec<usize> {
+        let mut docs: Vec<usize> = (0..self.n_docs).collect();
+        docs.sort_by_key(|&d| key(d));
+        let mut rank = vec![0; self.n_docs];
+        for (r, d) in docs.into_iter().enumerate() {
+            rank[d] = r;
+        }
+        rank
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// True when there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// Cosine similarity of two sentences' tf-idf vectors.
+    pub fn similarity(&self, a: usize, b: usize) -> f32 {
+        self.vectors[a].dot(&self.vectors[b])
+    }
+
+    /// True when two sentences say the same thing: high tf-idf cosine, or
+    /// one's content words almost all contained in the other's.
+    pub fn near_duplicate(&self, a: usize, b: usize) -> bool {
+        if self.similarity(a, b) >= NEAR_DUPLICATE_COSINE {
+            return true;
+        }
+        let (ca, cb) = (&self.counts[a], &self.counts[b]);
+        let smaller = ca.entries().len().min(cb.entries().len());
+        if smaller < 4 {
+            return false;
+        }
+        let shared = ca.entries().iter().filter(|e| cb.entries().binary_search_by_key(&e.0, |x| x.0).is_ok()).count();
+        shared as f32 >= CONTAINMENT * smaller as f32
+    }
+
+    /// Sentences that share content terms with sentence `i`, with their
+    /// cosine similarity, found through the inverted index so the cost
+    /// follows the overlap rather than the cluster size. `acc` is scratch
+    /// space of length `len()`, all zeros, and is left all zeros.
+    pub fn neighbours(&self, index: &InvertedIndex, i: usize, acc: &mut [f32], out: &mut Vec<(usize, f32)>) {
+        out.clear();
+        let mut touched: Vec<usize> = Vec::new();
+        for &(t, w) in self.vectors[i].entries() {
+            for &(j, wj) in index.postings(t) {
+                let j = j as usize;
+                if acc[j] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j] += w * wj;
+            }
+        }
+        touched.sort_unstable();
+        for j in touched {
+            if j != i {
+                out.push((j, acc[j]));
+            }
+            acc[j] = 0.0;
+        }
+    }
+}
+
+/// Cosine at or above which two sentences count as near-duplicates.
+pub const NEAR_DUPLICATE_COSINE: f32 = 0.72;
+/// Share of the shorter sentence's content terms that, found in the longer
+/// one, makes the pair near-duplicates.
+pub const CONTAINMENT: f32 = 0.8;
+
+/// Term → `(sentence, weight)` postings over the tf-idf vectors.
+#[derive(Debug, Default)]
+pub struct InvertedIndex {
+    offsets: Vec<u32>,
+    postings: Vec<(u32, f32)>,
+}
+
+impl InvertedIndex {
+    /// Builds the index of an analysis.
+    pub fn new(analysis: &Analysis) -> InvertedIndex {
+        let n_terms = analysis.lexicon.len();
+        let mut offsets = vec![0u32; n_terms + 1];
+        for v in &analysis.vectors {
+            for &(t, _) in v.entries() {
+                offsets[t as usize + 1] += 1;
+            }
+        }
+        for k in 1..offsets.len() {
+            offsets[k] += offsets[k - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut postings = vec![(0u32, 0f32); *offsets.last().unwrap_or(&0) as usize];
+        for (i, v) in analysis.vectors.iter().enumerate() {
+            for &(t, w) in v.entries() {
+                postings[fill[t as usize] as usize] = (i as u32, w);
+                fill[t as usize] += 1;
+            }
+        }
+        InvertedIndex { offsets, postings }
+    }
+
+    /// The sentences containing term `t` with the term's weight in each, in
+    /// increasing sentence order.
+    pub fn postings(&self, t: u32) -> &[(u32, f32)] {
+        let t = t as usize;
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.postings[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}

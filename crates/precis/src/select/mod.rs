@@ -1,1 +1,68 @@
-//! select (in progress).
+//! Select: choose sentences under a budget, without redundancy, and order them.
+//!
+//! Selectors take the [`Analysis`] and return a [`Selection`]: the picked
+//! sentence indices and, in fill mode, which one runs past the budget and
+//! will be cut. Every selector honours [`Candidates`], the sentences fit to
+//! appear in a summary at all.
+
+mod budget;
+mod mmr;
+mod order;
+
+pub use budget::{cut_text, Budget, Unit};
+pub use mmr::Mmr;
+pub use order::reading_order;
+
+use crate::represent::Analysis;
+
+/// Sentences eligible for a summary.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates {
+    /// Indices into the analysis' sentences, increasing.
+    pub indices: Vec<usize>,
+}
+
+/// Limits on which sentences may appear in a summary.
+#[derive(Debug, Clone, Copy)]
+pub struct CandidateFilter {
+    /// Sentences shorter than this many words are left out. Default 8.
+    pub min_words: usize,
+    /// Sentences longer than this many words are left out. Default 80.
+    pub max_words: usize,
+}
+
+impl Default for CandidateFilter {
+    fn default() -> Self {
+        CandidateFilter { min_words: 8, max_words: 80 }
+    }
+}
+
+impl CandidateFilter {
+    /// The eligible sentences of `analysis`. Questions, sentences without
+    /// any content word and sentences that are mostly quotation fragments
+    /// are left out; if the limits leave nothing, every sentence with a
+    /// content word is eligible, so a short cluster still gets a summary.
+    pub fn candidates(&self, analysis: &Analysis) -> Candidates {
+        let has_content = |i: usize| !analysis.counts[i].is_empty();
+        let fits = |i: usize| {
+            let s = &analysis.sentences[i];
+            (self.min_words..=self.max_words).contains(&s.words)
+                && !s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?')
+                && !s.norm.ends_with(':')
+        };
+        let mut indices: Vec<usize> = (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
+        if indices.is_empty() {
+            indices = (0..analysis.len()).filter(|&i| has_content(i)).collect();
+        }
+        Candidates { indices }
+    }
+}
+
+/// The outcome of selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Picked sentence indices, in the order they were picked.
+    pub picks: Vec<usize>,
+    /// In fill mode, the picked sentence that runs past the budget.
+    pub cut: Option<usize>,
+}

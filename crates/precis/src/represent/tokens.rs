@@ -1,0 +1,143 @@
+//! Word tokens, stopwords and Porter stems.
+//!
+//! Tokens are maximal runs of alphanumeric characters, lowercased; an
+//! apostrophe inside a word ends it (`Kerry's` gives `kerry`, `s`), as ROUGE
+//! tokenizes. Stems come from NLTK's Porter stemmer, cached per word form.
+
+use nltk_porter::{Mode, PorterStemmer};
+use rustc_hash::FxHashMap;
+
+/// English function words ignored when weighting content.
+const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+
+/// Returns true when `word` (lowercase) is a stopword.
+pub fn is_stopword(word: &str) -> bool {
+    stopword_set().binary_search(&word).is_ok()
+}
+
+fn stopword_set() -> &'static [&'static str] {
+    use std::sync::OnceLock;
+    static SET: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<&str> = STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// Calls `f` with each lowercase word token of `text`.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            buf.extend(c.to_lowercase());
+        } else if !buf.is_empty() {
+            f(&buf);
+            buf.clear();
+        }
+    }
+    if !buf.is_empty() {
+        f(&buf);
+    }
+}
+
+/// The lowercase word tokens of `text`.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_owned()));
+    out
+}
+
+/// Interns stems and remembers the stem of every word form seen.
+pub struct Lexicon {
+    stemmer: PorterStemmer,
+    forms: FxHashMap<String, u32>,
+    stems: FxHashMap<String, u32>,
+    /// Stem text for each term id.
+    terms: Vec<String>,
+    /// Whether each term id is a stopword (decided on the first surface form).
+    stop: Vec<bool>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon").field("terms", &self.terms.len()).finish()
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            stemmer: PorterStemmer::new(Mode::Nltk),
+            forms: FxHashMap::default(),
+            stems: FxHashMap::default(),
+            terms: Vec::new(),
+            stop: Vec::new(),
+        }
+    }
+}
+
+impl Lexicon {
+    /// The term id of a lowercase word form, stemming it on first sight.
+    pub fn term(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.forms.get(word) {
+            return id;
+        }
+        let stem = if word.len() > 2 && word.chars().all(|c| c.is_ascii_alphabetic()) {
+            self.stemmer.stem(word)
+        } else {
+            word.to_owned()
+        };
+        let next = self.terms.len() as u32;
+        let id = *self.stems.entry(stem.clone()).or_insert(next);
+        if id == next {
+            self.terms.push(stem);
+            self.stop.push(is_stopword(word));
+        }
+        self.forms.insert(word.to_owned(), id);
+        id
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// True when no term was seen.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The stem text of a term.
+    pub fn stem(&self, term: u32) -> &str {
+        &self.terms[term as usize]
+    }
+
+    /// Whether a term is a stopword.
+    pub fn is_stop(&self, term: u32) -> bool {
+        self.stop[term as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizes_and_stems() {
+        assert_eq!(words("Kerry's U.S.-led talks, 3.5%!"), ["kerry", "s", "u", "s", "led", "talks", "3", "5"]);
+        let mut lex = Lexicon::default();
+        let a = lex.term("talks");
+        let b = lex.term("talk");
+        assert_eq!(a, b);
+        assert_eq!(lex.stem(a), "talk");
+        let the = lex.term("the");
+        assert!(lex.is_stop(the));
+        assert!(!lex.is_stop(a));
+    }
+}

@@ -1,0 +1,91 @@
+//! Sparse term vectors.
+
+/// A sparse vector of `(term, weight)` pairs sorted by term.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVec {
+    entries: Vec<(u32, f32)>,
+}
+
+impl SparseVec {
+    /// Builds a vector from pairs, summing repeated terms.
+    pub fn from_pairs(mut pairs: Vec<(u32, f32)>) -> SparseVec {
+        pairs.sort_unstable_by_key(|p| p.0);
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(pairs.len());
+        for (t, w) in pairs {
+            match entries.last_mut() {
+                Some(last) if last.0 == t => last.1 += w,
+                _ => entries.push((t, w)),
+            }
+        }
+        SparseVec { entries }
+    }
+
+    /// The `(term, weight)` pairs, sorted by term.
+    pub fn entries(&self) -> &[(u32, f32)] {
+        &self.entries
+    }
+
+    /// True when the vector has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Euclidean norm.
+    pub fn norm(&self) -> f32 {
+        self.entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt()
+    }
+
+    /// Scales to unit length (a zero vector stays zero).
+    pub fn normalized(mut self) -> SparseVec {
+        let n = self.norm();
+        if n > 0.0 {
+            for e in &mut self.entries {
+                e.1 /= n;
+            }
+        }
+        self
+    }
+
+    /// Dot product by merging the two sorted entry lists.
+    pub fn dot(&self, other: &SparseVec) -> f32 {
+        let (a, b) = (&self.entries, &other.entries);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// Cosine similarity; zero when either vector is zero.
+    pub fn cosine(&self, other: &SparseVec) -> f32 {
+        let d = self.norm() * other.norm();
+        if d > 0.0 {
+            self.dot(other) / d
+        } else {
+            0.0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_and_cosine() {
+        let a = SparseVec::from_pairs(vec![(3, 1.0), (1, 2.0), (3, 1.0)]);
+        assert_eq!(a.entries(), &[(1, 2.0), (3, 2.0)]);
+        let b = SparseVec::from_pairs(vec![(3, 1.0), (7, 5.0)]);
+        assert_eq!(a.dot(&b), 2.0);
+        assert!((a.cosine(&a) - 1.0).abs() < 1e-6);
+        assert_eq!(a.cosine(&SparseVec::default()), 0.0);
+    }
+}

@@ -1,0 +1,336 @@
+//! The pipeline: from a [`Cluster`] to a [`Summary`].
+
+use crate::ingest::{clean_cluster, looks_binary, Cluster};
+use crate::represent::{Analysis, InvertedIndex, Sentence};
+use crate::score::{Centroid, Lead, LexRank, Scorer, TextRank};
+use crate::select::{cut_text, reading_order, Budget, CandidateFilter, Mmr, Selection, Unit};
+use crate::summary::{Method, Summary, SummarySentence};
+use crate::{segment, Error, Result, Span};
+
+/// A cluster cleaned, segmented and analysed, ready for any method.
+///
+/// Preparing once and summarizing with several methods (as evaluation
+/// does) saves repeating the shared stages.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The cluster id.
+    pub id: String,
+    /// Document ids, in cluster order.
+    pub doc_ids: Vec<String>,
+    /// Original text of each document, in cluster order.
+    pub doc_texts: Vec<String>,
+    /// The analysed candidate sentences.
+    pub analysis: Analysis,
+    /// Warnings raised while preparing.
+    pub warnings: Vec<String>,
+}
+
+/// Cleans, segments and analyses a cluster.
+///
+/// Fails when the cluster has no text at all, a document is binary, or no
+/// sentence survives cleaning. Empty documents are skipped with a warning.
+pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
+    let mut warnings = Vec::new();
+    for d in &cluster.documents {
+        if looks_binary(&d.text) {
+            return Err(Error::Binary { document: d.id.clone() });
+        }
+        if d.text.trim().is_empty() {
+            warnings.push(format!("document {:?} is empty and was skipped", d.id));
+        }
+    }
+    if cluster.documents.iter().all(|d| d.text.trim().is_empty()) {
+        return Err(Error::EmptyCluster { cluster: cluster.id.clone() });
+    }
+    let cleaned = clean_cluster(&cluster.documents);
+    let mut sentences = Vec::new();
+    for (doc, (d, clean)) in cluster.documents.iter().zip(&cleaned).enumerate() {
+        let mut position = 0;
+        for para in &clean.paragraphs {
+            let norm = para.text.as_str();
+            for span in segment::split_sentences(norm) {
+                let Some(norm_text) = span.slice(norm) else { continue };
+                let orig = para.text.to_original(span);
+                let Some(raw) = orig.slice(&d.text) else { continue };
+                let text = collapse_whitespace(raw);
+                if text.is_empty() {
+                    continue;
+                }
+                let words = text.split_whitespace().count();
+                sentences.push(Sentence { doc, position, span: orig, text, norm: norm_text.to_owned(), words });
+                position += 1;
+            }
+        }
+    }
+    if sentences.is_empty() {
+        return Err(Error::NoSentences { cluster: cluster.id.clone() });
+    }
+    if sentences.len() == 1 {
+        warnings.push(format!("cluster {:?} has a single sentence; the summary can only repeat it", cluster.id));
+    }
+    let dates = cluster.documents.iter().map(|d| d.wire_date()).collect();
+    let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
+    Ok(Prepared {
+        id: cluster.id.clone(),
+        doc_ids: cluster.documents.iter().map(|d| d.id.clone()).collect(),
+        doc_texts: cluster.documents.iter().map(|d| d.text.clone()).collect(),
+        analysis,
+        warnings,
+    })
+}
+
+/// `text` with every whitespace run replaced by one space, trimmed.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Byte offset in `raw` where the whitespace-collapsed prefix of length
+/// `collapsed_len` ends.
+fn original_prefix_end(raw: &str, collapsed_len: usize) -> usize {
+    let mut seen = 0;
+    let mut last_end = 0;
+    let mut pending_space = false;
+    for (i, c) in raw.char_indices() {
+        if c.is_whitespace() {
+            pending_space = seen > 0;
+            continue;
+        }
+        if seen >= collapsed_len {
+            return last_end;
+        }
+        if pending_space {
+            seen += 1;
+            pending_space = false;
+        }
+        seen += c.len_utf8();
+        last_end = i + c.len_utf8();
+    }
+    last_end
+}
+
+/// Configures a [`Summarizer`].
+#[derive(Debug, Clone)]
+pub struct SummarizerBuilder {
+    method: Method,
+    budget: Budget,
+    explain: bool,
+    filter: CandidateFilter,
+}
+
+impl Default for SummarizerBuilder {
+    fn default() -> Self {
+        SummarizerBuilder {
+            method: Method::Auto,
+            budget: Budget::default(),
+            explain: false,
+            filter: CandidateFilter::default(),
+        }
+    }
+}
+
+impl SummarizerBuilder {
+    /// The method. Default [`Method::Auto`].
+    pub fn method(&mut self, method: Method) -> &mut Self {
+        self.method = method;
+        self
+    }
+
+    /// The length budget. Default 100 words, strict.
+    pub fn budget(&mut self, budget: Budget) -> &mut Self {
+        self.budget = budget;
+        self
+    }
+
+    /// Whether each sentence carries an explanation of its score. Default off.
+    pub fn explain(&mut self, yes: bool) -> &mut Self {
+        self.explain = yes;
+        self
+    }
+
+    /// Which sentences may appear at all. Default: 8 to 80 words, no questions.
+    pub fn candidates(&mut self, filter: CandidateFilter) -> &mut Self {
+        self.filter = filter;
+        self
+    }
+
+    /// Builds the summarizer, checking the configuration.
+    pub fn build(&self) -> Result<Summarizer> {
+        if self.budget.limit == 0 {
+            return Err(Error::Config("the budget must be at least 1".into()));
+        }
+        if self.filter.min_words > self.filter.max_words {
+            return Err(Error::Config(format!(
+                "candidate filter: min_words {} exceeds max_words {}",
+                self.filter.min_words, self.filter.max_words
+            )));
+        }
+        Ok(Summarizer { config: self.clone() })
+    }
+}
+
+/// A configured summarizer: immutable, cheap to share across threads.
+///
+/// ```
+/// use precis::{Cluster, Document, Summarizer, Budget, Method};
+///
+/// let cluster = Cluster::new("demo", vec![
+///     Document::new("a", "Kerry met Lavrov in Moscow on Tuesday to discuss the war in Syria. The talks lasted three hours."),
+///     Document::new("b", "US Secretary of State John Kerry held talks with Sergei Lavrov in Moscow about Syria. Both called the meeting useful."),
+/// ]);
+/// let summary = Summarizer::builder().method(Method::LexRank).budget(Budget::words(30)).build()?.summarize(&cluster)?;
+/// assert!(summary.word_count() <= 30);
+/// assert!(!summary.sentences.is_empty());
+/// # Ok::<(), precis::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Summarizer {
+    config: SummarizerBuilder,
+}
+
+impl Summarizer {
+    /// A builder with the defaults.
+    pub fn builder() -> SummarizerBuilder {
+        SummarizerBuilder::default()
+    }
+
+    /// The configured method.
+    pub fn method(&self) -> Method {
+        self.config.method
+    }
+
+    /// The configured budget.
+    pub fn budget(&self) -> Budget {
+        self.config.budget
+    }
+
+    /// Summarizes a cluster.
+    pub fn summarize(&self, cluster: &Cluster) -> Result<Summary> {
+        Ok(self.summarize_prepared(&prepare(cluster)?))
+    }
+
+    /// Summarizes an already prepared cluster.
+    pub fn summarize_prepared(&self, prepared: &Prepared) -> Summary {
+        let analysis = &prepared.analysis;
+        let candidates = self.config.filter.candidates(analysis);
+        let budget = self.config.budget;
+        let (scorer, lambda): (Box<dyn Scorer>, f64) = match self.config.method {
+            Method::Lead => (Box::new(Lead), 1.0),
+            Method::Centroid => (Box::new(Centroid::default()), 0.7),
+            Method::LexRank | Method::Auto => (Box::new(LexRank::default()), 0.7),
+            Method::TextRank => (Box::new(TextRank::default()), 0.7),
+        };
+        let scores = scorer.score(analysis);
+        let selection = Mmr { lambda }.select(analysis, &scores, &candidates, &budget);
+        let mut summary = self.render_selection(prepared, &selection, &scores);
+        if self.config.explain {
+            for (s, &i) in summary.sentences.iter_mut().zip(&ordered(analysis, &selection)) {
+                s.explain = Some(scorer.explain(analysis, &scores, i));
+            }
+        }
+        summary
+    }
+
+    /// Turns a selection into a summary: reading order, cut sentence, provenance.
+    fn render_selection(&self, prepared: &Prepared, selection: &Selection, scores: &[f64]) -> Summary {
+        let analysis = &prepared.analysis;
+        let budget = self.config.budget;
+        let picks = ordered(analysis, selection);
+        let provenance = provenance(analysis, &picks);
+        let full_cost: usize = picks.iter().map(|&i| budget.cost(&analysis.sentences[i])).sum();
+        let mut sentences = Vec::with_capacity(picks.len());
+        for (&i, prov) in picks.iter().zip(provenance) {
+            let s = &analysis.sentences[i];
+            let mut text = s.text.clone();
+            let mut span = s.span;
+            let mut cut = false;
+            if selection.cut == Some(i) {
+                let others = full_cost - budget.cost(s);
+                let room = budget.capacity().saturating_sub(others);
+                let room = if budget.unit == Unit::Bytes { room.saturating_sub(1) } else { room };
+                match cut_text(&s.text, budget.unit, room) {
+                    Some(kept) if kept.len() < s.text.len() => {
+                        let raw = &prepared.doc_texts[s.doc][s.span.start()..s.span.end()];
+                        let end = original_prefix_end(raw, kept.len());
+                        span = Span::new(s.span.start(), s.span.start() + end);
+                        text = kept.to_owned();
+                        cut = true;
+                    }
+                    Some(_) => {}
+                    None => continue,
+                }
+            }
+            sentences.push(SummarySentence {
+                text,
+                document: prepared.doc_ids[s.doc].clone(),
+                span,
+                score: scores.get(i).copied().unwrap_or(0.0),
+                provenance: prov.into_iter().map(|d| prepared.doc_ids[d].clone()).collect(),
+                cut,
+                explain: None,
+            });
+        }
+        Summary {
+            id: prepared.id.clone(),
+            method: self.config.method,
+            budget,
+            sentences,
+            warnings: prepared.warnings.clone(),
+        }
+    }
+}
+
+fn ordered(analysis: &Analysis, selection: &Selection) -> Vec<usize> {
+    let mut picks = selection.picks.clone();
+    reading_order(analysis, &mut picks);
+    picks
+}
+
+/// Cosine at or above which another document's sentence counts as carrying
+/// the same content.
+const PROVENANCE_COSINE: f32 = 0.5;
+
+/// For each picked sentence, the other documents with a sentence that says
+/// much the same, in document order.
+fn provenance(analysis: &Analysis, picks: &[usize]) -> Vec<Vec<usize>> {
+    let index = InvertedIndex::new(analysis);
+    let mut acc = vec![0.0f32; analysis.len()];
+    let mut buf = Vec::new();
+    picks
+        .iter()
+        .map(|&i| {
+            analysis.neighbours(&index, i, &mut acc, &mut buf);
+            let own = analysis.sentences[i].doc;
+            let mut docs: Vec<usize> = buf
+                .iter()
+                .filter(|&&(j, sim)| sim >= PROVENANCE_COSINE || analysis.near_duplicate(i, j))
+                .map(|&(j, _)| analysis.sentences[j].doc)
+                .filter(|&d| d != own)
+                .collect();
+            docs.sort_unstable();
+            docs.dedup();
+            docs
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_end_maps_collapsed_offsets() {
+        let raw = "one  two\nthree";
+        assert_eq!(original_prefix_end(raw, 3), 3);
+        assert_eq!(original_prefix_end(raw, 7), 8);
+        assert_eq!(&raw[..original_prefix_end(raw, 7)], "one  two");
+        assert_eq!(original_prefix_end(raw, 100), raw.len());
+        assert_eq!(original_prefix_end("  a b ", 3), 5);
+    }
+}

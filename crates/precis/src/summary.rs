@@ -1,0 +1,110 @@
+//! The summary value every front end renders.
+
+use crate::select::Budget;
+use crate::Span;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A summarization method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Method {
+    /// The first sentences of each document, round-robin.
+    Lead,
+    /// MEAD-style centroid scoring (Radev et al. 2004).
+    Centroid,
+    /// Continuous LexRank (Erkan & Radev 2004).
+    LexRank,
+    /// TextRank (Mihalcea & Tarau 2004).
+    TextRank,
+    /// The best configuration measured on the tuning data.
+    Auto,
+}
+
+impl Method {
+    /// Every method, in the order tables list them.
+    pub const ALL: &'static [Method] = &[Method::Lead, Method::Centroid, Method::LexRank, Method::TextRank, Method::Auto];
+
+    /// The method's name as the CLI and JSON spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Lead => "lead",
+            Method::Centroid => "centroid",
+            Method::LexRank => "lexrank",
+            Method::TextRank => "textrank",
+            Method::Auto => "auto",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Method {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Method, crate::Error> {
+        let lower = s.trim().to_ascii_lowercase();
+        Method::ALL.iter().copied().find(|m| m.name() == lower).ok_or_else(|| {
+            let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
+            crate::Error::Config(format!("unknown method {s:?}; choose one of {}", names.join(", ")))
+        })
+    }
+}
+
+/// One sentence of a summary, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// The sentence as the reporter wrote it (whitespace runs collapsed);
+    /// for a cut sentence, the part kept.
+    pub text: String,
+    /// Id of the document the sentence is taken from.
+    pub document: String,
+    /// Byte span of `text` in that document's original text.
+    pub span: Span,
+    /// The method's score for the sentence.
+    pub score: f64,
+    /// Ids of the other documents that carry the same content, in cluster order.
+    pub provenance: Vec<String>,
+    /// True when the sentence was cut to fit the budget (fill mode).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
+    /// How the score arose, when explanations were asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
+}
+
+/// A cluster's summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The cluster id.
+    pub id: String,
+    /// The method that produced it.
+    pub method: Method,
+    /// The budget it respects.
+    pub budget: Budget,
+    /// The sentences, in reading order.
+    pub sentences: Vec<SummarySentence>,
+    /// Things the user should know (skipped empty documents, a
+    /// one-sentence cluster), as sentences naming the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Summary {
+    /// The summary's sentences joined by newlines.
+    pub fn text(&self) -> String {
+        let texts: Vec<&str> = self.sentences.iter().map(|s| s.text.as_str()).collect();
+        texts.join("\n")
+    }
+
+    /// Number of whitespace-separated words.
+    pub fn word_count(&self) -> usize {
+        self.sentences.iter().map(|s| s.text.split_whitespace().count()).sum()
+    }
+}
