@@ -3,7 +3,7 @@
 use crate::ingest::{clean_cluster, looks_binary, Cluster};
 use crate::represent::{Analysis, InvertedIndex, Sentence};
 use crate::score::{Centroid, Lead, LexRank, Scorer, TextRank};
-use crate::select::{cut_text, reading_order, Budget, CandidateFilter, Mmr, Selection, Unit};
+use crate::select::{cut_text, reading_order, Budget, CandidateFilter, Mmr, Selection, Submodular, Unit};
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::{segment, Error, Result, Span};
 
@@ -223,11 +223,14 @@ impl Summarizer {
         let (scorer, lambda): (Box<dyn Scorer>, f64) = match self.config.method {
             Method::Lead => (Box::new(Lead), 1.0),
             Method::Centroid => (Box::new(Centroid::default()), 0.7),
-            Method::LexRank | Method::Auto => (Box::new(LexRank::default()), 0.7),
+            Method::LexRank | Method::Auto | Method::Submodular => (Box::new(LexRank::default()), 0.7),
             Method::TextRank => (Box::new(TextRank::default()), 0.7),
         };
         let scores = scorer.score(analysis);
-        let selection = Mmr { lambda }.select(analysis, &scores, &candidates, &budget);
+        let selection = match self.config.method {
+            Method::Submodular => Submodular::default().select(analysis, &candidates, &budget),
+            _ => Mmr { lambda }.select(analysis, &scores, &candidates, &budget),
+        };
         let mut summary = self.render_selection(prepared, &selection, &scores);
         if self.config.explain {
             for (s, &i) in summary.sentences.iter_mut().zip(&ordered(analysis, &selection)) {

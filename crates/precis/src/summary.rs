@@ -19,13 +19,19 @@ pub enum Method {
     LexRank,
     /// TextRank (Mihalcea & Tarau 2004).
     TextRank,
+    /// Submodular coverage and diversity (Lin & Bilmes 2011).
+    Submodular,
     /// The best configuration measured on the tuning data.
     Auto,
 }
 
 impl Method {
     /// Every method, in the order tables list them.
-    pub const ALL: &'static [Method] = &[Method::Lead, Method::Centroid, Method::LexRank, Method::TextRank, Method::Auto];
+    pub const ALL: &'static [Method] = &[Method::Lead, Method::Centroid, Method::LexRank,
+        Method::TextRank,
+        Method::Submodular,
+        Method::Auto,
+    ];
 
     /// The method's name as the CLI and JSON spell it.
     pub fn name(self) -> &'static str {
@@ -34,6 +40,7 @@ impl Method {
             Method::Centroid => "centroid",
             Method::LexRank => "lexrank",
             Method::TextRank => "textrank",
+            Method::Submodular => "submodular",
             Method::Auto => "auto",
         }
     }

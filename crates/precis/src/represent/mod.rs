@@ -5,9 +5,11 @@
 //! each sentence, a tf-idf vector over content stems (idf over the cluster's
 //! sentences), and the number of documents each term occurs in.
 
+mod concepts;
 mod tokens;
 mod vector;
 
+pub use concepts::{ConceptConfig, Concepts};
 pub use tokens::{for_each_word, is_stopword, words, Lexicon};
 pub use vector::SparseVec;
 
@@ -37,6 +39,9 @@ pub struct Token {
     pub term: u32,
     /// Whether the token is a stopword.
     pub stop: bool,
+    /// Index of the whitespace-separated word the token lies in, so
+    /// concepts can be located in words, the unit of budgets.
+    pub word: u32,
 }
 
 /// Features of a cluster's sentences, shared by scorers and selectors.
@@ -69,10 +74,12 @@ impl Analysis {
         let mut tokens = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let mut toks = Vec::new();
-            for_each_word(&s.norm, |w| {
-                let term = lexicon.term(w);
-                toks.push(Token { term, stop: lexicon.is_stop(term) });
-            });
+            for (word, chunk) in s.norm.split_whitespace().enumerate() {
+                for_each_word(chunk, |w| {
+                    let term = lexicon.term(w);
+                    toks.push(Token { term, stop: lexicon.is_stop(term), word: word as u32 });
+                });
+            }
             tokens.push(toks);
         }
         let n_terms = lexicon.len();

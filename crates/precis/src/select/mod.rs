@@ -5,13 +5,16 @@
 //! will be cut. Every selector honours [`Candidates`], the sentences fit to
 //! appear in a summary at all.
 
+pub mod ilp;
 mod budget;
 mod mmr;
 mod order;
+mod submodular;
 
 pub use budget::{cut_text, Budget, Unit};
 pub use mmr::Mmr;
 pub use order::reading_order;
+pub use submodular::Submodular;
 
 use crate::represent::Analysis;
 
