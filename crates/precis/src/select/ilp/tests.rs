@@ -1,0 +1,345 @@
+//! Tests for the coverage solver: hand-computed cases, and random instances
+//! checked against brute force.
+
+use super::*;
+
+/// Best objective over all feasible solutions, by enumeration.
+fn brute_force(p: &CoverageProblem) -> f64 {
+    let m = p.lengths.len();
+    assert!(m <= 16);
+    let coverage = |covered: &[bool]| -> f64 {
+        covered
+            .iter()
+            .zip(&p.weights)
+            .filter(|&(&c, &w)| c && w.is_finite() && w > 0.0)
+            .map(|(_, &w)| w)
+            .sum()
+    };
+    let mut best = 0.0f64;
+    for mask in 0u32..1 << m {
+        let has = |j: usize| mask >> j & 1 == 1;
+        if p.exclusions.iter().any(|&(a, b)| a != b && has(a as usize) && has(b as usize)) {
+            continue;
+        }
+        let used: u64 = (0..m).filter(|&j| has(j)).map(|j| u64::from(p.lengths[j])).sum();
+        let mut covered = vec![false; p.weights.len()];
+        for j in (0..m).filter(|&j| has(j)) {
+            for &c in &p.concepts[j] {
+                covered[c as usize] = true;
+            }
+        }
+        if used <= u64::from(p.budget) {
+            best = best.max(coverage(&covered));
+        }
+        // The same set plus one more sentence, cut to fit.
+        if let Overrun::Truncate { concept_ends } = &p.overrun {
+            if used > u64::from(p.budget) {
+                continue;
+            }
+            let room = (u64::from(p.budget) - used) as u32;
+            for t in (0..m).filter(|&t| !has(t)) {
+                if p.exclusions.iter().any(|&(a, b)| {
+                    a != b
+                        && ((a as usize == t && has(b as usize))
+                            || (b as usize == t && has(a as usize)))
+                }) {
+                    continue;
+                }
+                let mut with_t = covered.clone();
+                for (&c, &e) in p.concepts[t].iter().zip(&concept_ends[t]) {
+                    if e.min(p.lengths[t]) <= room.min(p.lengths[t]) {
+                        with_t[c as usize] = true;
+                    }
+                }
+                best = best.max(coverage(&with_t));
+            }
+        }
+    }
+    best
+}
+
+/// Checks that a solution is feasible and that its objective is what it
+/// claims.
+fn check_feasible(p: &CoverageProblem, s: &CoverageSolution) {
+    assert!(s.selected.windows(2).all(|w| w[0] < w[1]), "selected is sorted and unique");
+    for &(a, b) in &p.exclusions {
+        assert!(
+            a == b || !(s.selected.contains(&(a as usize)) && s.selected.contains(&(b as usize))),
+            "exclusion ({a}, {b}) violated"
+        );
+    }
+    let whole: Vec<usize> = s
+        .selected
+        .iter()
+        .copied()
+        .filter(|&j| s.truncated.map_or(true, |t| t.sentence != j))
+        .collect();
+    let used: u64 = whole.iter().map(|&j| u64::from(p.lengths[j])).sum();
+    assert!(used <= u64::from(p.budget), "within budget");
+    let mut covered = vec![false; p.weights.len()];
+    for &j in &whole {
+        for &c in &p.concepts[j] {
+            covered[c as usize] = true;
+        }
+    }
+    if let Some(t) = s.truncated {
+        let Overrun::Truncate { concept_ends } = &p.overrun else {
+            panic!("truncation without Truncate")
+        };
+        assert_eq!(u64::from(t.kept_words), u64::from(p.budget) - used);
+        assert!(t.kept_words < p.lengths[t.sentence]);
+        for (&c, &e) in p.concepts[t.sentence].iter().zip(&concept_ends[t.sentence]) {
+            if e <= t.kept_words {
+                covered[c as usize] = true;
+            }
+        }
+    } else {
+        assert_eq!(whole.len(), s.selected.len());
+    }
+    let value: f64 = covered
+        .iter()
+        .zip(&p.weights)
+        .filter(|&(&c, &w)| c && w.is_finite() && w > 0.0)
+        .map(|(_, &w)| w)
+        .sum();
+    assert!(
+        (value - s.objective).abs() <= 1e-9 * value.max(1.0),
+        "objective {} vs {value}",
+        s.objective
+    );
+    assert!(s.upper_bound >= s.objective);
+}
+
+/// Solves `p` and checks the result against brute force.
+fn check_exact(p: &CoverageProblem) -> CoverageSolution {
+    let s = solve(p, &SolveLimits::default());
+    check_feasible(p, &s);
+    let best = brute_force(p);
+    assert!(s.optimal);
+    assert!(
+        (s.objective - best).abs() <= 1e-9 * best.max(1.0),
+        "solver {} vs brute force {best} on {p:?}",
+        s.objective
+    );
+    assert!(
+        s.upper_bound <= best + 1e-6 * best.max(1.0),
+        "bound {} vs optimum {best} on {p:?}",
+        s.upper_bound
+    );
+    s
+}
+
+/// A small deterministic generator (SplitMix64), so tests need no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// A random instance: skewed concept frequencies, as in news clusters.
+fn random_problem(rng: &mut Rng, truncate: bool) -> CoverageProblem {
+    let m = 1 + rng.below(13) as usize;
+    let n = 1 + rng.below(20) as usize;
+    let integral = rng.below(2) == 0;
+    let weights: Vec<f64> =
+        (0..n)
+            .map(|_| {
+                if integral {
+                    1.0 + rng.below(5) as f64
+                } else {
+                    0.1 + rng.below(1000) as f64 / 97.0
+                }
+            })
+            .collect();
+    let mut lengths = Vec::new();
+    let mut concepts = Vec::new();
+    let mut ends = Vec::new();
+    for _ in 0..m {
+        let len = 1 + rng.below(12) as u32;
+        let k = rng.below(6) as usize;
+        // Squaring favours low ids, so some concepts are shared widely.
+        let cs: Vec<u32> = (0..k)
+            .map(|_| {
+                let r = rng.below(n as u64);
+                (r * r / n as u64) as u32
+            })
+            .collect();
+        ends.push(cs.iter().map(|_| 1 + rng.below(u64::from(len) + 1) as u32).collect());
+        lengths.push(len);
+        concepts.push(cs);
+    }
+    let mut exclusions = Vec::new();
+    for _ in 0..rng.below(4) {
+        exclusions.push((rng.below(m as u64) as u32, rng.below(m as u64) as u32));
+    }
+    let budget = rng.below(30) as u32;
+    let overrun = if truncate { Overrun::Truncate { concept_ends: ends } } else { Overrun::Forbid };
+    CoverageProblem { lengths, concepts, weights, budget, exclusions, overrun }
+}
+
+#[test]
+fn doc_example_by_hand() {
+    let p = CoverageProblem {
+        lengths: vec![6, 5, 5],
+        concepts: vec![vec![0, 1, 2], vec![0, 1], vec![2, 3]],
+        weights: vec![3.0, 2.0, 2.0, 1.0],
+        budget: 10,
+        ..CoverageProblem::default()
+    };
+    let s = check_exact(&p);
+    assert_eq!(s.selected, vec![1, 2]);
+    assert_eq!(s.objective, 8.0);
+    assert_eq!(s.upper_bound, 8.0);
+    assert_eq!(s.gap(), 0.0);
+}
+
+#[test]
+fn exclusion_forces_second_best() {
+    // Alone, {0, 1} covers everything (weight 10); excluding the pair leaves
+    // {0, 2}: concepts 0, 1, 2 and 3 = 8.
+    let p = CoverageProblem {
+        lengths: vec![4, 4, 4],
+        concepts: vec![vec![0, 1], vec![2, 3, 4], vec![2, 3]],
+        weights: vec![3.0, 2.0, 2.0, 1.0, 2.0],
+        budget: 8,
+        exclusions: vec![(1, 0)],
+        ..CoverageProblem::default()
+    };
+    let s = check_exact(&p);
+    assert_eq!(s.selected, vec![0, 2]);
+    assert_eq!(s.objective, 8.0);
+}
+
+#[test]
+fn truncation_keeps_early_concepts() {
+    // Budget 10: after sentence 0 (6 words), the first 4 words of sentence 1
+    // still hold concept 2 (weight 5): 4 + 5 beats sentence 1 alone (6), the
+    // strict optimum.
+    let p = CoverageProblem {
+        lengths: vec![6, 8, 5],
+        concepts: vec![vec![0], vec![2, 3], vec![1]],
+        weights: vec![4.0, 3.0, 5.0, 1.0],
+        budget: 10,
+        overrun: Overrun::Truncate { concept_ends: vec![vec![6], vec![4, 8], vec![5]] },
+        ..CoverageProblem::default()
+    };
+    let s = check_exact(&p);
+    assert_eq!(s.selected, vec![0, 1]);
+    assert_eq!(s.truncated, Some(Truncation { sentence: 1, kept_words: 4 }));
+    assert_eq!(s.objective, 9.0);
+
+    let strict = CoverageProblem { overrun: Overrun::Forbid, ..p };
+    let s = check_exact(&strict);
+    assert_eq!(s.selected, vec![1]);
+    assert_eq!(s.objective, 6.0);
+    assert_eq!(s.truncated, None);
+}
+
+#[test]
+fn overlong_sentence_can_be_cut() {
+    let p = CoverageProblem {
+        lengths: vec![30],
+        concepts: vec![vec![0, 1]],
+        weights: vec![1.0, 2.0],
+        budget: 10,
+        overrun: Overrun::Truncate { concept_ends: vec![vec![3, 12]] },
+        ..CoverageProblem::default()
+    };
+    let s = check_exact(&p);
+    assert_eq!(s.selected, vec![0]);
+    assert_eq!(s.truncated, Some(Truncation { sentence: 0, kept_words: 10 }));
+    assert_eq!(s.objective, 1.0);
+}
+
+#[test]
+fn degenerate_inputs() {
+    let empty = solve(&CoverageProblem::default(), &SolveLimits::default());
+    assert_eq!(
+        (empty.selected.len(), empty.objective, empty.upper_bound, empty.optimal),
+        (0, 0.0, 0.0, true)
+    );
+
+    // Zero budget, unusable weights, repeated concepts, a self-exclusion.
+    let p = CoverageProblem {
+        lengths: vec![0, 3, 2],
+        concepts: vec![vec![1, 1], vec![0, 2], vec![2, 2, 3]],
+        weights: vec![f64::NAN, 2.0, -1.0, 0.5],
+        budget: 0,
+        exclusions: vec![(0, 0)],
+        ..CoverageProblem::default()
+    };
+    let s = check_exact(&p);
+    assert_eq!(s.selected, vec![0]);
+    assert_eq!(s.objective, 2.0);
+    let s = check_exact(&CoverageProblem { budget: 2, ..p });
+    assert_eq!(s.selected, vec![0, 2]);
+    assert_eq!(s.objective, 2.5);
+}
+
+#[test]
+fn identical_sentences_pick_the_first() {
+    let p = CoverageProblem {
+        lengths: vec![5, 5, 5],
+        concepts: vec![vec![0, 1], vec![1, 0], vec![0, 1]],
+        weights: vec![1.0, 1.0],
+        budget: 12,
+        ..CoverageProblem::default()
+    };
+    assert_eq!(check_exact(&p).selected, vec![0]);
+}
+
+#[test]
+fn matches_brute_force_on_random_instances() {
+    let mut rng = Rng(7);
+    for round in 0..3000 {
+        let p = random_problem(&mut rng, round % 2 == 1);
+        check_exact(&p);
+    }
+}
+
+#[test]
+fn node_limit_reports_a_valid_bound() {
+    let mut rng = Rng(11);
+    for round in 0..500 {
+        let p = random_problem(&mut rng, round % 2 == 1);
+        let best = brute_force(&p);
+        for max_nodes in [0, 1, 2] {
+            let s = solve(&p, &SolveLimits { max_nodes, ..SolveLimits::default() });
+            check_feasible(&p, &s);
+            assert!(s.objective <= best + 1e-9 * best.max(1.0));
+            assert!(
+                s.upper_bound >= best - 1e-9 * best.max(1.0),
+                "bound {} below optimum {best}",
+                s.upper_bound
+            );
+            assert!(s.nodes <= max_nodes);
+            if s.optimal {
+                assert!((s.objective - best).abs() <= 1e-9 * best.max(1.0));
+            }
+        }
+    }
+}
+
+#[test]
+fn same_input_same_output() {
+    let mut rng = Rng(3);
+    for round in 0..200 {
+        let p = random_problem(&mut rng, round % 2 == 1);
+        let limits = SolveLimits { max_nodes: 3, ..SolveLimits::default() };
+        let (a, b) = (solve(&p, &limits), solve(&p, &limits));
+        assert_eq!(
+            (&a.selected, a.truncated, a.objective, a.upper_bound, a.nodes),
+            (&b.selected, b.truncated, b.objective, b.upper_bound, b.nodes)
+        );
+    }
+}
