@@ -1,0 +1,1 @@
+//! Hand-computed cases for both ROUGE modes.
