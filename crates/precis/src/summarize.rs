@@ -3,7 +3,9 @@
 use crate::ingest::{clean_cluster, looks_binary, Cluster};
 use crate::represent::{Analysis, InvertedIndex, Sentence};
 use crate::score::{Centroid, Lead, LexRank, Scorer, TextRank};
-use crate::select::{cut_text, reading_order, Budget, CandidateFilter, Mmr, Selection, Submodular, Unit};
+use crate::select::{
+    cut_text, reading_order, Budget, CandidateFilter, ConceptCoverage, Mmr, Selection, Submodular, Unit,
+};
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::{segment, Error, Result, Span};
 
@@ -220,11 +222,21 @@ impl Summarizer {
         let analysis = &prepared.analysis;
         let candidates = self.config.filter.candidates(analysis);
         let budget = self.config.budget;
+        if matches!(self.config.method, Method::Ilp | Method::Auto) {
+            let outcome = ConceptCoverage::default().select(analysis, &candidates, &budget);
+            let mut summary = self.render_selection(prepared, &outcome.selection, &outcome.scores);
+            if self.config.explain {
+                for (s, &i) in summary.sentences.iter_mut().zip(&ordered(analysis, &outcome.selection)) {
+                    s.explain = Some(format!("concept weight {:.1}", outcome.scores[i]));
+                }
+            }
+            return summary;
+        }
         let (scorer, lambda): (Box<dyn Scorer>, f64) = match self.config.method {
             Method::Lead => (Box::new(Lead), 1.0),
             Method::Centroid => (Box::new(Centroid::default()), 0.7),
-            Method::LexRank | Method::Auto | Method::Submodular => (Box::new(LexRank::default()), 0.7),
             Method::TextRank => (Box::new(TextRank::default()), 0.7),
+            _ => (Box::new(LexRank::default()), 0.7),
         };
         let scores = scorer.score(analysis);
         let selection = match self.config.method {

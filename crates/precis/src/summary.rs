@@ -21,6 +21,8 @@ pub enum Method {
     TextRank,
     /// Submodular coverage and diversity (Lin & Bilmes 2011).
     Submodular,
+    /// Exact concept coverage (Gillick & Favre 2009).
+    Ilp,
     /// The best configuration measured on the tuning data.
     Auto,
 }
@@ -30,6 +32,7 @@ impl Method {
     pub const ALL: &'static [Method] = &[Method::Lead, Method::Centroid, Method::LexRank,
         Method::TextRank,
         Method::Submodular,
+        Method::Ilp,
         Method::Auto,
     ];
 
@@ -41,6 +44,7 @@ impl Method {
             Method::LexRank => "lexrank",
             Method::TextRank => "textrank",
             Method::Submodular => "submodular",
+            Method::Ilp => "ilp",
             Method::Auto => "auto",
         }
     }

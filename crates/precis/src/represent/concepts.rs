@@ -85,7 +85,7 @@ impl Concepts {
             found.dedup_by_key(|e| e.0);
             per_sentence.push(found);
         }
-        let min_df = config.min_df.unwrap_or(if analysis.n_docs >= 8 { 3 } else { 2 }).max(1);
+        let min_df = config.min_df.unwrap_or(if analysis.n_docs >= 8 { 3 } else { 1 }).max(1);
         // Renumber the kept concepts densely, in first-seen order.
         let mut remap = vec![u32::MAX; keys.len()];
         let mut weights = Vec::new();

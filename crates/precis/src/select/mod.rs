@@ -7,11 +7,13 @@
 
 pub mod ilp;
 mod budget;
+mod coverage;
 mod mmr;
 mod order;
 mod submodular;
 
 pub use budget::{cut_text, Budget, Unit};
+pub use coverage::{ConceptCoverage, CoverageOutcome};
 pub use mmr::Mmr;
 pub use order::reading_order;
 pub use submodular::Submodular;
