@@ -2,7 +2,7 @@
 
 use crate::ingest::{clean_cluster, looks_binary, Cluster};
 use crate::represent::{Analysis, InvertedIndex, Sentence};
-use crate::score::{Centroid, Lead, LexRank, Scorer, TextRank};
+use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TextRank};
 use crate::select::{
     cut_text, reading_order, Budget, CandidateFilter, ConceptCoverage, Mmr, Selection, Submodular, Unit,
 };
@@ -236,6 +236,7 @@ impl Summarizer {
             Method::Lead => (Box::new(Lead), 1.0),
             Method::Centroid => (Box::new(Centroid::default()), 0.7),
             Method::TextRank => (Box::new(TextRank::default()), 0.7),
+            Method::Learned => (Box::new(Learned::default()), 0.7),
             _ => (Box::new(LexRank::default()), 0.7),
         };
         let scores = scorer.score(analysis);

@@ -23,6 +23,8 @@ pub enum Method {
     Submodular,
     /// Exact concept coverage (Gillick & Favre 2009).
     Ilp,
+    /// A linear sentence scorer learned on Multi-News training data.
+    Learned,
     /// The best configuration measured on the tuning data.
     Auto,
 }
@@ -33,6 +35,7 @@ impl Method {
         Method::TextRank,
         Method::Submodular,
         Method::Ilp,
+        Method::Learned,
         Method::Auto,
     ];
 
@@ -45,6 +48,7 @@ impl Method {
             Method::TextRank => "textrank",
             Method::Submodular => "submodular",
             Method::Ilp => "ilp",
+            Method::Learned => "learned",
             Method::Auto => "auto",
         }
     }

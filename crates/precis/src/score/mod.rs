@@ -8,11 +8,13 @@
 mod centroid;
 mod graph;
 mod lead;
+mod learned;
 mod lexrank;
 mod textrank;
 
 pub use centroid::Centroid;
 pub use lead::Lead;
+pub use learned::{features, Learned, LinearModel, FEATURE_NAMES, N_FEATURES};
 pub use lexrank::LexRank;
 pub use textrank::TextRank;
 

@@ -1,0 +1,203 @@
+//! A linear sentence scorer learned from Multi-News training summaries.
+//!
+//! Each sentence is described by a few dozen cheap features (position,
+//! length, centrality, how many documents share its words and bigrams,
+//! surface cues); a ridge regression fitted on the Multi-News training split
+//! predicts how much of the sentence a human summary would contain (its
+//! ROUGE-1 plus ROUGE-2 precision against the reference). The weights ship
+//! in `data/sentence-model.json`, produced by
+//! `cargo run --release -p precis --example train_scorer`.
+
+use super::{LexRank, Scorer};
+use crate::represent::{Analysis, ConceptConfig, Concepts, SparseVec};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// Names of the features, in the order of [`features`] rows.
+pub const FEATURE_NAMES: &[&str] = &[
+    "bias",
+    "pos=0",
+    "pos=1",
+    "pos=2",
+    "pos=3",
+    "pos=4",
+    "pos=5-6",
+    "pos=7-9",
+    "pos=10-14",
+    "pos>=15",
+    "relative position",
+    "last in document",
+    "doc=0",
+    "doc=1",
+    "doc=2",
+    "doc>=3",
+    "log words",
+    "words<10",
+    "words 10-14",
+    "words 15-19",
+    "words 20-29",
+    "words 30-44",
+    "words>=45",
+    "log centrality",
+    "centroid cosine",
+    "shared-word share",
+    "shared-bigram density",
+    "stopword share",
+    "has digit",
+    "has quote",
+    "starts with quote",
+    "says/said",
+    "first person",
+    "ends without period",
+    "single document cluster",
+];
+
+/// Number of features.
+pub const N_FEATURES: usize = FEATURE_NAMES.len();
+
+/// Fitted weights of the linear model.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LinearModel {
+    /// Feature names, which must match [`FEATURE_NAMES`].
+    pub features: Vec<String>,
+    /// One weight per feature.
+    pub weights: Vec<f64>,
+    /// What the model was trained on, for the record.
+    pub trained_on: String,
+}
+
+impl LinearModel {
+    /// The model shipped with precis.
+    pub fn shipped() -> &'static LinearModel {
+        static MODEL: OnceLock<LinearModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            let parsed: Option<LinearModel> =
+                serde_json::from_str(include_str!("../../data/sentence-model.json")).ok();
+            // A model that does not match the feature set (caught by a unit
+            // test) falls back to zero weights rather than panicking.
+            parsed.filter(|m| m.weights.len() == N_FEATURES).unwrap_or_else(|| LinearModel {
+                features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
+                weights: vec![0.0; N_FEATURES],
+                trained_on: "none".into(),
+            })
+        })
+    }
+
+    /// The model's prediction for one feature row.
+    pub fn predict(&self, row: &[f32]) -> f64 {
+        self.weights.iter().zip(row).map(|(w, &x)| w * x as f64).sum()
+    }
+}
+
+/// The feature rows of every sentence, `N_FEATURES` values each.
+pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
+    let n = analysis.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let centrality = LexRank::default().score(analysis);
+    let concepts = Concepts::new(analysis, &ConceptConfig { min_df: Some(1), ..ConceptConfig::default() });
+    // Cluster centroid of the tf-idf vectors.
+    let mut pairs = Vec::new();
+    for v in &analysis.vectors {
+        pairs.extend_from_slice(v.entries());
+    }
+    let centroid = SparseVec::from_pairs(pairs).normalized();
+    let mut doc_len = vec![0usize; analysis.n_docs];
+    for s in &analysis.sentences {
+        doc_len[s.doc] = doc_len[s.doc].max(s.position + 1);
+    }
+    let multi = analysis.n_docs > 1;
+    let other_docs = (analysis.n_docs.max(2) - 1) as f32;
+    let said = ["said", "says", "say", "told"];
+    let first_person = ["i", "we", "my", "our", "me", "us"];
+    (0..n)
+        .map(|i| {
+            let s = &analysis.sentences[i];
+            let mut row = [0f32; N_FEATURES];
+            row[0] = 1.0;
+            let p = s.position;
+            let pos_slot = match p {
+                0..=4 => 1 + p,
+                5..=6 => 6,
+                7..=9 => 7,
+                10..=14 => 8,
+                _ => 9,
+            };
+            row[pos_slot] = 1.0;
+            let len = doc_len[s.doc].max(1);
+            row[10] = p as f32 / len as f32;
+            row[11] = (p + 1 == len && len > 1) as u8 as f32;
+            row[12 + s.doc.min(3)] = 1.0;
+            let w = s.words.max(1);
+            row[16] = (w as f32).ln();
+            let w_slot = match w {
+                0..=9 => 0,
+                10..=14 => 1,
+                15..=19 => 2,
+                20..=29 => 3,
+                30..=44 => 4,
+                _ => 5,
+            };
+            row[17 + w_slot] = 1.0;
+            row[23] = (centrality[i] as f32).max(0.0).ln_1p();
+            row[24] = analysis.vectors[i].dot(&centroid);
+            let toks = &analysis.tokens[i];
+            let content: Vec<_> = toks.iter().filter(|t| !t.stop).collect();
+            if multi && !content.is_empty() {
+                let shared: f32 = content
+                    .iter()
+                    .map(|t| (analysis.doc_freq[t.term as usize].saturating_sub(1)) as f32 / other_docs)
+                    .sum();
+                row[25] = shared / content.len() as f32;
+                let bigram: f32 = concepts.sentences[i]
+                    .iter()
+                    .map(|&(c, _)| (concepts.weights[c as usize] as f32 - 1.0) / other_docs)
+                    .sum();
+                row[26] = bigram / w as f32;
+            }
+            row[27] = if toks.is_empty() { 0.0 } else { (toks.len() - content.len()) as f32 / toks.len() as f32 };
+            row[28] = s.norm.bytes().any(|b| b.is_ascii_digit()) as u8 as f32;
+            row[29] = s.norm.contains('"') as u8 as f32;
+            row[30] = s.norm.starts_with('"') as u8 as f32;
+            let has = |list: &[&str]| toks.iter().any(|t| list.contains(&analysis.lexicon.stem(t.term)));
+            row[31] = has(&said) as u8 as f32;
+            row[32] = has(&first_person) as u8 as f32;
+            row[33] = !s.norm.trim_end_matches(['"', '\'', ')']).ends_with(['.', '!', '?']) as u8 as f32;
+            row[34] = (!multi) as u8 as f32;
+            row
+        })
+        .collect()
+}
+
+/// Scores sentences with a [`LinearModel`] (by default the shipped one).
+#[derive(Debug, Clone, Copy)]
+pub struct Learned {
+    /// The model.
+    pub model: &'static LinearModel,
+}
+
+impl Default for Learned {
+    fn default() -> Self {
+        Learned { model: LinearModel::shipped() }
+    }
+}
+
+impl Scorer for Learned {
+    fn score(&self, analysis: &Analysis) -> Vec<f64> {
+        features(analysis).iter().map(|row| self.model.predict(row).max(0.0)).collect()
+    }
+
+    fn explain(&self, analysis: &Analysis, scores: &[f64], i: usize) -> String {
+        let row = features(analysis)[i];
+        let mut parts: Vec<(f64, &str)> = FEATURE_NAMES
+            .iter()
+            .zip(self.model.weights.iter().zip(row))
+            .filter(|(_, (_, x))| *x != 0.0)
+            .map(|(name, (w, x))| (w * x as f64, *name))
+            .collect();
+        parts.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+        let top: Vec<String> = parts.iter().take(4).map(|(v, name)| format!("{name} {v:+.3}")).collect();
+        format!("learned: {:.3} = {} ...", scores[i], top.join(", "))
+    }
+}
