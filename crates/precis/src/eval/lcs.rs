@@ -62,9 +62,8 @@ impl LcsTable {
         self.weights.resize((m + 1) * w, 0.0);
         self.runs.clear();
         self.runs.resize((m + 1) * w, 0);
-        // Remember the Perl's move at each cell: on equal values the
-        // comparison is of floats, so recomputing it later is not safe to
-        // skip; store it in `cells` (0 diagonal, 1 up, 2 left).
+        // The script's move at each cell, kept in `cells` for the backtrack:
+        // 0 diagonal, 1 up, 2 left.
         self.cells.clear();
         self.cells.resize((m + 1) * w, 0);
         let (c, l, moves) = (&mut self.weights, &mut self.runs, &mut self.cells);
@@ -142,11 +141,12 @@ mod tests {
 
     #[test]
     fn ties_go_up_first() {
-        // a b vs b a: two LCS of length 1; going up first keeps `b` of a.
+        // a b vs b a: two LCS of length 1. At the last cell, up and left tie
+        // and going up leads to the match of `a`, not `b`.
         let mut t = LcsTable::default();
         let mut mask = [false; 2];
         t.mark(&[1, 2], &[2, 1], &mut mask);
-        assert_eq!(mask, [false, true]);
+        assert_eq!(mask, [true, false]);
     }
 
     #[test]

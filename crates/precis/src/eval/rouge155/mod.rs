@@ -21,8 +21,9 @@
 //!     "The cats sat on the mat.",
 //!     &["A cat sat on the mat.", "The cat was on a mat."],
 //! );
-//! // Unigrams: 4 of 6 and 4 of 6 model words found: recall 8/12.
-//! assert_eq!(scores.get("ROUGE-1").unwrap().recall, 0.66667);
+//! // Unigrams: 5 of the first model's 6 words and 4 of the second's
+//! // (`-m` stems "cats" to "cat"): recall 9/12.
+//! assert_eq!(scores.get("ROUGE-1").unwrap().recall, 0.75);
 //! let report = rouge.average(&[scores]);
 //! assert_eq!(report[0].metric, "ROUGE-1");
 //! ```
