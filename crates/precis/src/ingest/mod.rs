@@ -6,10 +6,15 @@
 //! [`Paragraph`]s, each a span of the original text plus its normalized form,
 //! and drops what is not article prose.
 
+mod boilerplate;
 mod clean;
+mod headline;
+mod html;
 mod normalize;
+mod wrap;
 
 pub use clean::{clean_cluster, CleanDocument, Dropped, DropReason, Paragraph};
+pub use html::{extract_html, HtmlArticle};
 pub use normalize::NormText;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,382 @@
+//! Site furniture: a curated pattern list plus rules on paragraph shape.
+//!
+//! Scraped news carries share bars, newsletter prompts, copyright lines,
+//! reporter credits and archive notices. Readability-style extractors miss
+//! some of it, and plain-text corpora keep all of it. This module recognizes
+//! such paragraphs in two ways:
+//!
+//! - [`curated`] matches the patterns in `boilerplate.txt`, a short list
+//!   written from real scraped text, in a punctuation- and case-blind
+//!   [`Key`] form.
+//! - [`shape`] looks at what a paragraph is made of: no letters at all,
+//!   newswire codes such as `&QL;`, e-mail addresses, bylines, sign-offs.
+//!
+//! Both are deliberately conservative; a kept share line costs less than a
+//! lost sentence of the article.
+
+use std::sync::OnceLock;
+
+/// The most words a [`Key`] keeps; every rule applies to shorter paragraphs.
+const KEY_WORDS: usize = 100;
+
+/// A paragraph's words in lowercase, without punctuation, for matching.
+#[derive(Debug, Default)]
+pub(crate) struct Key {
+    /// The words, lowercased, concatenated.
+    flat: String,
+    /// Byte ranges of each word in `flat`.
+    words: Vec<(usize, usize)>,
+    /// Where each word ends in the normalized text.
+    ends: Vec<usize>,
+    /// Total number of words in the paragraph (counting stops past [`KEY_WORDS`]).
+    total: usize,
+}
+
+impl Key {
+    /// Builds the key of a normalized paragraph, looking at its first
+    /// [`KEY_WORDS`] words only (so a 5 MB paragraph costs no more than a short one).
+    pub(crate) fn new(norm: &str) -> Key {
+        let mut key = Key::default();
+        let mut in_word = false;
+        for (i, c) in norm.char_indices() {
+            if c.is_alphanumeric() {
+                if !in_word {
+                    if key.words.len() == KEY_WORDS {
+                        key.total = KEY_WORDS + 1;
+                        return key;
+                    }
+                    in_word = true;
+                    key.words.push((key.flat.len(), key.flat.len()));
+                    key.ends.push(i);
+                }
+                key.flat.extend(c.to_lowercase());
+                let last = key.words.len() - 1;
+                key.words[last].1 = key.flat.len();
+                key.ends[last] = i + c.len_utf8();
+            } else {
+                in_word = false;
+            }
+        }
+        key.total = key.words.len();
+        key
+    }
+
+    /// Number of words (more than [`KEY_WORDS`] means "long").
+    pub(crate) fn len(&self) -> usize {
+        self.total
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let (a, b) = self.words[i];
+        &self.flat[a..b]
+    }
+
+    /// The words as one lowercase string separated by single spaces, for hashing.
+    pub(crate) fn joined(&self) -> String {
+        let mut s = String::with_capacity(self.flat.len() + self.words.len());
+        for i in 0..self.words.len() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(self.word(i));
+        }
+        s
+    }
+}
+
+/// One token of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    Word(String),
+    /// Any word made only of digits.
+    Num,
+    /// Any one word.
+    Any,
+}
+
+impl Tok {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Tok::Word(w) => w == word,
+            Tok::Num => word.bytes().all(|b| b.is_ascii_digit()),
+            Tok::Any => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Whole,
+    Prefix,
+    Suffix,
+    Contains,
+    Label,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    op: Op,
+    limit: usize,
+    toks: Vec<Tok>,
+}
+
+impl Pattern {
+    fn matches(&self, key: &Key, norm: &str) -> bool {
+        // Quoted speech is prose ("'Share this document,' the flyer says").
+        if self.op != Op::Contains && self.op != Op::Suffix && norm.starts_with(['"', '\'']) {
+            return false;
+        }
+        let n = key.len();
+        let m = self.toks.len();
+        if m == 0 || n < m || n > self.limit || n > KEY_WORDS {
+            return false;
+        }
+        let at = |start: usize| {
+            self.toks.iter().enumerate().all(|(j, t)| t.matches(key.word(start + j)))
+        };
+        match self.op {
+            Op::Whole => n == m && at(0),
+            Op::Prefix => at(0),
+            Op::Suffix => at(n - m),
+            Op::Contains => (0..=n - m).any(at),
+            Op::Label => at(0) && norm[key.ends[m - 1]..].trim_start().starts_with(':'),
+        }
+    }
+}
+
+/// The curated list, parsed once.
+fn patterns() -> &'static [Pattern] {
+    static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
+    PATTERNS.get_or_init(|| parse_patterns(include_str!("boilerplate.txt")))
+}
+
+fn parse_patterns(src: &str) -> Vec<Pattern> {
+    let mut out = Vec::new();
+    for line in src.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (head, rest) = line.split_once(' ').unwrap_or((line, ""));
+        let mut chars = head.chars();
+        let (op, default) = match chars.next() {
+            Some('=') => (Op::Whole, KEY_WORDS),
+            Some('^') => (Op::Prefix, 60),
+            Some('$') => (Op::Suffix, 40),
+            Some('~') => (Op::Contains, 30),
+            Some(':') => (Op::Label, 30),
+            _ => continue,
+        };
+        let limit = chars.as_str().parse().unwrap_or(default);
+        let mut toks = Vec::new();
+        for t in rest.split_whitespace() {
+            match t {
+                "#" => toks.push(Tok::Num),
+                "*" => toks.push(Tok::Any),
+                _ => {
+                    let k = Key::new(t);
+                    toks.extend((0..k.words.len()).map(|i| Tok::Word(k.word(i).to_owned())));
+                }
+            }
+        }
+        out.push(Pattern { op, limit, toks });
+    }
+    out
+}
+
+/// True when the paragraph matches the curated boilerplate list.
+pub(crate) fn curated(norm: &str, key: &Key) -> bool {
+    patterns().iter().any(|p| p.matches(key, norm))
+}
+
+/// True when the paragraph's make-up marks it as furniture: no letters or
+/// digits, newswire codes, contact details, a byline or a sign-off.
+pub(crate) fn shape(norm: &str, key: &Key) -> bool {
+    if key.len() == 0 {
+        return true;
+    }
+    let words = key.len();
+    if words <= 12 && has_wire_code(norm) {
+        return true;
+    }
+    // "(scl)", "(vs/krt)": a lowercase transmission code in parentheses.
+    if words <= 3
+        && norm.starts_with('(')
+        && norm.ends_with(')')
+        && !norm.chars().any(|c| c.is_uppercase() || c.is_whitespace())
+    {
+        return true;
+    }
+    if words <= 30 && has_email(norm) {
+        return true;
+    }
+    if words <= 20 && norm.contains('\u{A9}') {
+        return true;
+    }
+    if words <= 12 && !super::wrap::ends_terminal(norm) {
+        // "Twitter @GregTrotterTrib", "https://usat.ly/2hSFrW7".
+        if norm.split_whitespace().any(|w| w.starts_with('@') && w.len() > 1)
+            || norm.contains("http://")
+            || norm.contains("https://")
+            || norm.contains("www.")
+        {
+            return true;
+        }
+        // "/ Source: TODAY By A. Pawlowski", "| Updated".
+        if norm.starts_with(['/', '|']) {
+            return true;
+        }
+    }
+    is_byline(norm) || is_signoff(norm)
+}
+
+/// SGML entities left in newswire text: `&QL;`, `&UR;`, `&QC;`, `&LR;`.
+fn has_wire_code(norm: &str) -> bool {
+    let b = norm.as_bytes();
+    b.windows(4).any(|w| {
+        w[0] == b'&' && w[1].is_ascii_uppercase() && w[2].is_ascii_uppercase() && w[3] == b';'
+    })
+}
+
+/// An e-mail address: `name@host.tld`.
+fn has_email(norm: &str) -> bool {
+    norm.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w.split_once('@') {
+            Some((user, host)) => {
+                !user.is_empty()
+                    && host.contains('.')
+                    && !host.starts_with('.')
+                    && !host.ends_with('.')
+                    && host.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+            }
+            None => false,
+        }
+    })
+}
+
+/// "By JOHN SMITH, Associated Press", "By Terry Wade": "By" and then only
+/// names, initials and a few joining words.
+pub(crate) fn is_byline(norm: &str) -> bool {
+    let mut words = norm.split_whitespace();
+    if !matches!(words.next(), Some("By" | "BY" | "by")) {
+        return false;
+    }
+    let mut names = 0;
+    for (i, w) in words.enumerate() {
+        if i >= 10 {
+            return false;
+        }
+        let core = w.trim_end_matches([',', ';', '|']);
+        let Some(first) = core.chars().next() else { continue };
+        if first.is_uppercase() {
+            // A name or an initial; a full stop is allowed only after an initial.
+            let letters = core.trim_end_matches('.').chars().count();
+            if core.ends_with('.') && letters > 2 && core != "Jr." && core != "Sr." {
+                return false;
+            }
+            names += 1;
+        } else if names > 0 && matches!(core, "and" | "of" | "the" | "&" | "and/or") {
+            continue;
+        } else {
+            return false;
+        }
+    }
+    names > 0
+}
+
+/// "-- Nicole Santa Cruz and Rick Rojas at City Hall", "—John Anderson": a
+/// dash and a name at the end of a story. (Dashes are folded to `-` by
+/// normalization.)
+fn is_signoff(norm: &str) -> bool {
+    let Some(rest) = norm.strip_prefix('-') else { return false };
+    let rest = rest.trim_start_matches('-').trim_start();
+    let words = rest.split_whitespace().count();
+    (1..=10).contains(&words)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && !super::wrap::ends_terminal(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(norm: &str, expect: bool) {
+        let key = Key::new(norm);
+        let got = curated(norm, &key) || shape(norm, &key);
+        assert_eq!(got, expect, "{norm:?}");
+    }
+
+    #[test]
+    fn patterns_parse() {
+        let p = patterns();
+        assert!(p.len() > 100);
+        assert!(p.iter().all(|p| !p.toks.is_empty()));
+    }
+
+    #[test]
+    fn furniture_is_dropped() {
+        for s in [
+            "Post a Comment",
+            "Track Latest News Live on NDTV.com and get news updates from India and around the world",
+            "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, these data are added to the Wayback Machine after an embargo period.",
+            "ADVERTISEMENT",
+            "Advertisement Continue reading the main story",
+            "Follow us on Facebook, Twitter, Google+, Tumblr!",
+            "Follow Jane Doe on Twitter.",
+            "Sign up for our morning newsletter.",
+            "Click here to watch video.",
+            "Copyright 2017 by Some Station - All rights reserved.",
+            "\u{A9} 2017 Some Paper. All Rights Reserved.",
+            "Related: Officials answer questions about the storm",
+            "This article was originally published on Example.com.",
+            "By JOHN SMITH, Associated Press",
+            "By Terry Wade",
+            "-- Jane Roe and John Doe at City Hall",
+            "Jane Roe contributed to this report.",
+            "(Reporting by Jane Roe; Editing by John Doe)",
+            "Contact the writer at jroe@example.com.",
+            "Twitter @example",
+            "&UR; kl",
+            "NATIONAL FORECAST &QL;",
+            "(scl)",
+            "(vs/krt)",
+            "The Mahane, 3rd graf pvs",
+            "Chile said, graf 3 pvs",
+            "___",
+            "* * *",
+            "Read or Share this story: https://example.com/x",
+            "Interested in Weather? Add Weather as an interest to stay up to date on the latest Weather news. Add Interest",
+        ] {
+            check(s, true);
+        }
+    }
+
+    #[test]
+    fn prose_is_kept() {
+        for s in [
+            "By the time the storm arrived, most residents had left.",
+            "Follow the money, he said.",
+            "Share prices fell 5 percent on Monday.",
+            "The new privacy policy allows the company to listen in on users.",
+            "Related charges were filed against two other men.",
+            "Copyright lawsuits have multiplied since the ruling.",
+            "The coroner recorded a conclusion of accidental death.",
+            "Correction officers said the inmate escaped at night.",
+            "Watch the skies tonight, astronomers say, for the best display in decades.",
+            "He said in an email that the decision was final.",
+            "More than 100 people were killed.",
+            "\"Share this document,\" the flyer says.",
+        ] {
+            check(s, false);
+        }
+    }
+
+    #[test]
+    fn key_form() {
+        let k = Key::new("Editor's NOTE: \u{C9}t\u{E9} 2019!");
+        assert_eq!(k.joined(), "editor s note \u{E9}t\u{E9} 2019");
+        assert_eq!(k.len(), 5);
+        let long = "word ".repeat(500);
+        assert_eq!(Key::new(&long).len(), KEY_WORDS + 1);
+    }
+}
