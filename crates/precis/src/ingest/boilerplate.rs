@@ -71,6 +71,11 @@ impl Key {
         &self.flat[a..b]
     }
 
+    /// True when one of the words is among `any`.
+    pub(crate) fn has_word(&self, any: &[&str]) -> bool {
+        (0..self.words.len()).any(|i| any.contains(&self.word(i)))
+    }
+
     /// The words as one lowercase string separated by single spaces, for hashing.
     pub(crate) fn joined(&self) -> String {
         let mut s = String::with_capacity(self.flat.len() + self.words.len());
@@ -212,6 +217,13 @@ pub(crate) fn shape(norm: &str, key: &Key) -> bool {
     if words <= 20 && norm.contains('\u{A9}') {
         return true;
     }
+    // "For the latest news and analysis, follow @wsjd."
+    if words <= 15
+        && norm.split_whitespace().any(|w| w.starts_with('@') && w.len() > 1)
+        && key.has_word(&["follow", "twitter", "tweet", "instagram"])
+    {
+        return true;
+    }
     if words <= 12 && !super::wrap::ends_terminal(norm) {
         // "Twitter @GregTrotterTrib", "https://usat.ly/2hSFrW7".
         if norm.split_whitespace().any(|w| w.starts_with('@') && w.len() > 1)
@@ -336,6 +348,8 @@ mod tests {
             "(Reporting by Jane Roe; Editing by John Doe)",
             "Contact the writer at jroe@example.com.",
             "Twitter @example",
+            "For the latest news and analysis, follow @example.",
+            "Jane Roe contributed to this report. She can be reached at http://example.com/jroe",
             "&UR; kl",
             "NATIONAL FORECAST &QL;",
             "(scl)",
@@ -364,6 +378,7 @@ mod tests {
             "Correction officers said the inmate escaped at night.",
             "Watch the skies tonight, astronomers say, for the best display in decades.",
             "He said in an email that the decision was final.",
+            "The senator wrote to @example on Monday asking for an apology.",
             "More than 100 people were killed.",
             "\"Share this document,\" the flyer says.",
         ] {

@@ -126,6 +126,7 @@ const CAPTION_STARTS: &[&str] = &[
     "image caption",
     "media caption",
     "view images",
+    "enlarge image",
     "(photo",
     "(image",
     "close ",

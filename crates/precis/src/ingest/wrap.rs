@@ -255,7 +255,9 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
     let mut wrap = wrap_width(text, &rows, 0);
     if wrap.is_none() && double_spaced(&rows) {
         wrap = wrap_width(text, &rows, 1);
-        max_gap = 1;
+        if wrap.is_some() {
+            max_gap = 1;
+        }
     }
     // The usual indentation; a line indented more starts a paragraph.
     let base_indent = if wrap.is_some() { common_indent(&rows) } else { 0 };
@@ -396,6 +398,14 @@ mod tests {
         check("", &[]);
         check(" \n\t\n ", &[]);
         check("\n\nx", &["x"]);
+    }
+
+    #[test]
+    fn double_spaced_web_text_keeps_its_paragraphs() {
+        check(
+            "Donations can be sent by mail to:\n\nKameron Memorial Fund\n\nc/o Example Bank\n\nP.O. Box 800\n\nDone.",
+            &["Donations can be sent by mail to:", "Kameron Memorial Fund", "c/o Example Bank", "P.O. Box 800", "Done."],
+        );
     }
 
     #[test]
