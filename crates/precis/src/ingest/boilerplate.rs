@@ -17,7 +17,7 @@
 use std::sync::OnceLock;
 
 /// The most words a [`Key`] keeps; every rule applies to shorter paragraphs.
-const KEY_WORDS: usize = 100;
+const KEY_WORDS: usize = 200;
 
 /// A paragraph's words in lowercase, without punctuation, for matching.
 #[derive(Debug, Default)]
@@ -116,6 +116,8 @@ enum Op {
     Suffix,
     Contains,
     Label,
+    /// Leading sentences to cut off a longer paragraph.
+    Lead,
 }
 
 #[derive(Debug)]
@@ -145,6 +147,7 @@ impl Pattern {
             Op::Suffix => at(n - m),
             Op::Contains => (0..=n - m).any(at),
             Op::Label => at(0) && norm[key.ends[m - 1]..].trim_start().starts_with(':'),
+            Op::Lead => false,
         }
     }
 }
@@ -169,6 +172,7 @@ fn parse_patterns(src: &str) -> Vec<Pattern> {
             Some('$') => (Op::Suffix, 40),
             Some('~') => (Op::Contains, 30),
             Some(':') => (Op::Label, 30),
+            Some('<') => (Op::Lead, usize::MAX),
             _ => continue,
         };
         let limit = chars.as_str().parse().unwrap_or(default);
@@ -191,6 +195,30 @@ fn parse_patterns(src: &str) -> Vec<Pattern> {
 /// True when the paragraph matches the curated boilerplate list.
 pub(crate) fn curated(norm: &str, key: &Key) -> bool {
     patterns().iter().any(|p| p.matches(key, norm))
+}
+
+/// Where the prose starts after curated furniture sentences at the start of
+/// a paragraph ("Breaking News Emails Get breaking news alerts and special
+/// reports. The news and stories that matter, delivered weekday mornings.
+/// Nov. 29, 2018 ..."), as a byte offset into `norm`.
+///
+/// Only a `<` pattern that ends at a sentence end (`.`, `!` or `?`) and is
+/// followed by more text counts, so the cut never splits a sentence.
+pub(crate) fn lead_in(norm: &str, key: &Key) -> Option<usize> {
+    let n = key.words.len();
+    patterns().iter().filter(|p| p.op == Op::Lead).find_map(|p| {
+        let m = p.toks.len();
+        if m == 0 || m >= n || !p.toks.iter().enumerate().all(|(j, t)| t.matches(key.word(j))) {
+            return None;
+        }
+        let end = key.ends[m - 1];
+        let rest = &norm[end..];
+        let stop = rest.strip_prefix(['.', '!', '?'])?;
+        let stop = stop.trim_start_matches(['"', '\'', ')']);
+        let body = stop.trim_start();
+        (body.len() < stop.len() && body.chars().any(char::is_alphanumeric))
+            .then(|| norm.len() - body.len())
+    })
 }
 
 /// True when the paragraph's make-up marks it as furniture: no letters or
@@ -384,6 +412,25 @@ mod tests {
         ] {
             check(s, false);
         }
+    }
+
+    #[test]
+    fn lead_in_sentences() {
+        let check = |s: &str, rest: Option<&str>| {
+            let got = lead_in(s, &Key::new(s)).map(|cut| &s[cut..]);
+            assert_eq!(got, rest, "{s:?}");
+        };
+        check(
+            "Breaking News Emails Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings. Nov. 29, 2018 by Jane Roe For weeks, veterans waited.",
+            Some("Nov. 29, 2018 by Jane Roe For weeks, veterans waited."),
+        );
+        check(
+            "Rating is available when the video has been rented. The mayor spoke.",
+            Some("The mayor spoke."),
+        );
+        check("Rating is available when the video has been rented.", None);
+        check("Rating is available when the video has been rented today, he said.", None);
+        check("The mayor spoke.", None);
     }
 
     #[test]

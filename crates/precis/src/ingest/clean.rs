@@ -4,15 +4,18 @@
 //!
 //! 1. [`wrap`](super::wrap) splits the text into blocks, rejoining
 //!    hard-wrapped lines and keeping one-line paragraphs apart.
-//! 2. Each block is normalized ([`NormText`]) and classified, in this order:
+//! 2. Curated furniture sentences at the start of a block ("Breaking News
+//!    Emails Get breaking news alerts...") are cut off when a sentence
+//!    boundary follows them; the rest of the block stays.
+//! 3. Each block is normalized ([`NormText`]) and classified, in this order:
 //!    curated boilerplate and furniture shapes
 //!    ([`boilerplate`](super::boilerplate)); short lines that recur across
 //!    documents of the cluster; photo captions; headlines (the first becomes
 //!    the document's title) and subheads; short fragments.
-//! 3. A dateline ("LONDON (AP) _ ") at the start of one of the first
+//! 4. A dateline ("LONDON (AP) _ ") at the start of one of the first
 //!    paragraphs is cut off, so the paragraph's span starts at its first word
 //!    of prose.
-//! 4. A paragraph whose normalized text equals an earlier one of the same
+//! 5. A paragraph whose normalized text equals an earlier one of the same
 //!    document is dropped as a repeat.
 //!
 //! Everything removed is recorded in [`CleanDocument::dropped`] with a reason.
@@ -124,7 +127,12 @@ struct Piece {
     key: Key,
     /// Hash of the key form, for paragraphs short enough to be furniture.
     key_hash: Option<u64>,
+    /// Furniture sentences cut off the start of the block.
+    lead: Vec<Span>,
 }
+
+/// The most furniture sentences cut off the start of one block.
+const MAX_LEAD_CUTS: usize = 8;
 
 /// Paragraphs up to this many words take part in the cross-document count.
 const RECURRENCE_WORDS: usize = 25;
@@ -132,14 +140,33 @@ const RECURRENCE_WORDS: usize = 25;
 fn prepare(text: &str) -> Vec<Piece> {
     wrap::blocks(text)
         .into_iter()
-        .map(|block| {
-            let norm = NormText::new(text, block.span);
-            let key = Key::new(norm.as_str());
+        .map(|mut block| {
+            let mut norm = NormText::new(text, block.span);
+            let mut key = Key::new(norm.as_str());
+            // Cut curated furniture sentences off the start, one after
+            // another. Each cut renormalizes the rest, so their number is
+            // capped to keep the work linear on adversarial input.
+            let mut lead = Vec::new();
+            while lead.len() < MAX_LEAD_CUTS {
+                let Some(cut) = boilerplate::lead_in(norm.as_str(), &key) else { break };
+                let body = norm.to_original(Span::new(cut, norm.as_str().len()));
+                lead.push(Span::new(block.span.start(), body.start()));
+                block.span = Span::new(body.start(), block.span.end());
+                norm = NormText::new(text, block.span);
+                key = Key::new(norm.as_str());
+            }
             let key_hash = (key.len() > 0 && key.len() <= RECURRENCE_WORDS)
                 .then(|| xxh3_64(key.joined().as_bytes()));
-            Piece { block, norm, key, key_hash }
+            Piece { block, norm, key, key_hash, lead }
         })
         .collect()
+}
+
+/// The span without whitespace at either end.
+fn trim_span(text: &str, span: Span) -> Span {
+    let Some(s) = span.slice(text) else { return span };
+    let start = span.start() + (s.len() - s.trim_start().len());
+    Span::new(start, start + s.trim().len())
 }
 
 /// True for a line that is not shaped like a sentence of prose.
@@ -159,6 +186,10 @@ fn classify(
     let last_with_text = pieces.iter().rposition(|p| !p.norm.as_str().is_empty());
     let mut first_with_text = true;
     for (i, piece) in pieces.into_iter().enumerate() {
+        for &span in &piece.lead {
+            let span = trim_span(text, span);
+            out.dropped.push(Dropped { span, reason: DropReason::Boilerplate });
+        }
         let norm = piece.norm.as_str();
         if norm.is_empty() {
             // Only whitespace or zero-width characters: nothing to report.

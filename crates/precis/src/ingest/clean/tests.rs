@@ -301,7 +301,8 @@ fn large_inputs_stay_linear() {
     let sentence = "The minister said the talks would continue next week in Geneva. ";
     let one_line = sentence.repeat(5_000_000 / sentence.len());
     let many_lines = "Short line without end\nanother one follows here\n".repeat(20_000);
-    for text in [one_line, many_lines] {
+    let furniture = "Rating is available when the video has been rented. ".repeat(20_000);
+    for text in [one_line, many_lines, furniture] {
         let start = std::time::Instant::now();
         let cleaned = clean_cluster(&[Document::new("big", text.as_str())]);
         assert!(!cleaned[0].paragraphs.is_empty());
