@@ -13,7 +13,7 @@ mod html;
 mod normalize;
 mod wrap;
 
-pub use clean::{clean_cluster, CleanDocument, Dropped, DropReason, Paragraph};
+pub use clean::{clean_cluster, CleanDocument, DropReason, Dropped, Paragraph};
 pub use html::{extract_html, HtmlArticle};
 pub use normalize::NormText;
 
