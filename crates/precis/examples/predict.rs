@@ -13,9 +13,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let words: usize = args.get(3).map(String::as_str).unwrap_or("100").parse()?;
     let fill = args.get(4).is_some_and(|a| a == "fill");
     let file = std::fs::File::open(path)?;
-    let reader: Box<dyn Read> =
-        if path.ends_with(".gz") { Box::new(flate2::read::GzDecoder::new(file)) } else { Box::new(file) };
-    let summarizer = Summarizer::builder().method(method).budget(Budget::words(words).with_fill(fill)).build()?;
+    let reader: Box<dyn Read> = if path.ends_with(".gz") {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let summarizer = Summarizer::builder()
+        .method(method)
+        .budget(Budget::words(words).with_fill(fill))
+        .build()?;
     let mut out = std::io::stdout().lock();
     let start = std::time::Instant::now();
     let mut n = 0;

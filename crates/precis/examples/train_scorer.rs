@@ -34,7 +34,12 @@ struct Normal {
 
 impl Normal {
     fn new() -> Normal {
-        Normal { xtx: vec![0.0; N_FEATURES * N_FEATURES], xty: vec![0.0; N_FEATURES], rows: 0, clusters: 0 }
+        Normal {
+            xtx: vec![0.0; N_FEATURES * N_FEATURES],
+            xty: vec![0.0; N_FEATURES],
+            rows: 0,
+            clusters: 0,
+        }
     }
 
     fn add(&mut self, row: &[f32; N_FEATURES], y: f64) {

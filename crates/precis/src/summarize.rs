@@ -4,7 +4,8 @@ use crate::ingest::{clean_cluster, looks_binary, Cluster};
 use crate::represent::{Analysis, InvertedIndex, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TextRank};
 use crate::select::{
-    cut_text, reading_order, Budget, CandidateFilter, ConceptCoverage, Mmr, Selection, Submodular, Unit,
+    cut_text, reading_order, Budget, CandidateFilter, ConceptCoverage, Mmr, Selection, Submodular,
+    Unit,
 };
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::{segment, Error, Result, Span};
@@ -59,7 +60,14 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
                     continue;
                 }
                 let words = text.split_whitespace().count();
-                sentences.push(Sentence { doc, position, span: orig, text, norm: norm_text.to_owned(), words });
+                sentences.push(Sentence {
+                    doc,
+                    position,
+                    span: orig,
+                    text,
+                    norm: norm_text.to_owned(),
+                    words,
+                });
                 position += 1;
             }
         }
@@ -68,7 +76,10 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         return Err(Error::NoSentences { cluster: cluster.id.clone() });
     }
     if sentences.len() == 1 {
-        warnings.push(format!("cluster {:?} has a single sentence; the summary can only repeat it", cluster.id));
+        warnings.push(format!(
+            "cluster {:?} has a single sentence; the summary can only repeat it",
+            cluster.id
+        ));
     }
     let dates = cluster.documents.iter().map(|d| d.wire_date()).collect();
     let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
@@ -226,7 +237,9 @@ impl Summarizer {
             let outcome = ConceptCoverage::default().select(analysis, &candidates, &budget);
             let mut summary = self.render_selection(prepared, &outcome.selection, &outcome.scores);
             if self.config.explain {
-                for (s, &i) in summary.sentences.iter_mut().zip(&ordered(analysis, &outcome.selection)) {
+                for (s, &i) in
+                    summary.sentences.iter_mut().zip(&ordered(analysis, &outcome.selection))
+                {
                     s.explain = Some(format!("concept weight {:.1}", outcome.scores[i]));
                 }
             }
@@ -254,7 +267,12 @@ impl Summarizer {
     }
 
     /// Turns a selection into a summary: reading order, cut sentence, provenance.
-    fn render_selection(&self, prepared: &Prepared, selection: &Selection, scores: &[f64]) -> Summary {
+    fn render_selection(
+        &self,
+        prepared: &Prepared,
+        selection: &Selection,
+        scores: &[f64],
+    ) -> Summary {
         let analysis = &prepared.analysis;
         let budget = self.config.budget;
         let picks = ordered(analysis, selection);

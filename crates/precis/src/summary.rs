@@ -31,7 +31,10 @@ pub enum Method {
 
 impl Method {
     /// Every method, in the order tables list them.
-    pub const ALL: &'static [Method] = &[Method::Lead, Method::Centroid, Method::LexRank,
+    pub const ALL: &'static [Method] = &[
+        Method::Lead,
+        Method::Centroid,
+        Method::LexRank,
         Method::TextRank,
         Method::Submodular,
         Method::Ilp,
@@ -67,7 +70,10 @@ impl FromStr for Method {
         let lower = s.trim().to_ascii_lowercase();
         Method::ALL.iter().copied().find(|m| m.name() == lower).ok_or_else(|| {
             let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
-            crate::Error::Config(format!("unknown method {s:?}; choose one of {}", names.join(", ")))
+            crate::Error::Config(format!(
+                "unknown method {s:?}; choose one of {}",
+                names.join(", ")
+            ))
         })
     }
 }

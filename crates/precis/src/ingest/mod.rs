@@ -72,8 +72,10 @@ pub fn looks_binary(text: &str) -> bool {
         return true;
     }
     let sample: Vec<char> = text.chars().take(4096).collect();
-    let control =
-        sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+        .count();
     !sample.is_empty() && control * 20 > sample.len()
 }
 

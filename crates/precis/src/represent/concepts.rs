@@ -101,8 +101,11 @@ impl Concepts {
         let sentences = per_sentence
             .into_iter()
             .map(|found| {
-                let mut v: Vec<(u32, u32)> =
-                    found.into_iter().filter_map(|(c, end)| (remap[c as usize] != u32::MAX).then(|| (remap[c as usize], end))).collect();
+                let mut v: Vec<(u32, u32)> = found
+                    .into_iter()
+                    .filter(|&(c, _)| remap[c as usize] != u32::MAX)
+                    .map(|(c, end)| (remap[c as usize], end))
+                    .collect();
                 v.sort_unstable();
                 v
             })
@@ -153,11 +156,16 @@ mod tests {
         ]);
         let c = Concepts::new(&a, &ConceptConfig { min_df: Some(2), ..ConceptConfig::default() });
         let name = |k: (u32, u32)| format!("{} {}", a.lexicon.stem(k.0), a.lexicon.stem(k.1));
-        let mut found: Vec<(String, f64)> = c.keys.iter().zip(&c.weights).map(|(&k, &w)| (name(k), w)).collect();
+        let mut found: Vec<(String, f64)> =
+            c.keys.iter().zip(&c.weights).map(|(&k, &w)| (name(k), w)).collect();
         found.sort_by(|x, y| x.0.cmp(&y.0));
         assert_eq!(
             found,
-            vec![("in geneva".to_string(), 2.0), ("peac talk".to_string(), 3.0), ("talk resum".to_string(), 2.0)],
+            vec![
+                ("in geneva".to_string(), 2.0),
+                ("peac talk".to_string(), 3.0),
+                ("talk resum".to_string(), 2.0)
+            ],
             "stopword-only bigrams like 'in the' never count"
         );
         // "The peace talks resumed": "peac talk" ends at word 3.

@@ -108,7 +108,8 @@ impl Analysis {
             counts.push(SparseVec::from_pairs(pairs));
         }
         let n = sentences.len() as f32;
-        let idf: Vec<f32> = sent_freq.iter().map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0).collect();
+        let idf: Vec<f32> =
+            sent_freq.iter().map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0).collect();
         let vectors = counts
             .iter()
             .map(|c| {
@@ -167,7 +168,11 @@ impl Analysis {
         if smaller < 4 {
             return false;
         }
-        let shared = ca.entries().iter().filter(|e| cb.entries().binary_search_by_key(&e.0, |x| x.0).is_ok()).count();
+        let shared = ca
+            .entries()
+            .iter()
+            .filter(|e| cb.entries().binary_search_by_key(&e.0, |x| x.0).is_ok())
+            .count();
         shared as f32 >= CONTAINMENT * smaller as f32
     }
 
@@ -175,7 +180,13 @@ impl Analysis {
     /// cosine similarity, found through the inverted index so the cost
     /// follows the overlap rather than the cluster size. `acc` is scratch
     /// space of length `len()`, all zeros, and is left all zeros.
-    pub fn neighbours(&self, index: &InvertedIndex, i: usize, acc: &mut [f32], out: &mut Vec<(usize, f32)>) {
+    pub fn neighbours(
+        &self,
+        index: &InvertedIndex,
+        i: usize,
+        acc: &mut [f32],
+        out: &mut Vec<(usize, f32)>,
+    ) {
         out.clear();
         let mut touched: Vec<usize> = Vec::new();
         for &(t, w) in self.vectors[i].entries() {

@@ -130,7 +130,10 @@ mod tests {
 
     #[test]
     fn tokenizes_and_stems() {
-        assert_eq!(words("Kerry's U.S.-led talks, 3.5%!"), ["kerry", "s", "u", "s", "led", "talks", "3", "5"]);
+        assert_eq!(
+            words("Kerry's U.S.-led talks, 3.5%!"),
+            ["kerry", "s", "u", "s", "led", "talks", "3", "5"]
+        );
         let mut lex = Lexicon::default();
         let a = lex.term("talks");
         let b = lex.term("talk");

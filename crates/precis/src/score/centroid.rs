@@ -42,14 +42,18 @@ impl Centroid {
             let cut = sorted[self.top_terms - 1];
             centroid.iter_mut().filter(|v| **v < cut).for_each(|v| *v = 0.0);
         }
-        let c: Vec<f64> =
-            analysis.counts.iter().map(|v| v.entries().iter().map(|&(t, _)| centroid[t as usize]).sum()).collect();
+        let c: Vec<f64> = analysis
+            .counts
+            .iter()
+            .map(|v| v.entries().iter().map(|&(t, _)| centroid[t as usize]).sum())
+            .collect();
         let c_max = c.iter().copied().fold(0.0, f64::max);
         let mut doc_len = vec![0usize; analysis.n_docs];
         let mut first = vec![usize::MAX; analysis.n_docs];
         for (i, s) in analysis.sentences.iter().enumerate() {
             doc_len[s.doc] = doc_len[s.doc].max(s.position + 1);
-            if first[s.doc] == usize::MAX || s.position < analysis.sentences[first[s.doc]].position {
+            if first[s.doc] == usize::MAX || s.position < analysis.sentences[first[s.doc]].position
+            {
                 first[s.doc] = i;
             }
         }
@@ -71,7 +75,10 @@ impl Scorer for Centroid {
     fn score(&self, analysis: &Analysis) -> Vec<f64> {
         self.parts(analysis)
             .into_iter()
-            .map(|[c, p, f]| (self.centroid_weight * c + self.position_weight * p + self.first_weight * f).max(0.0))
+            .map(|[c, p, f]| {
+                (self.centroid_weight * c + self.position_weight * p + self.first_weight * f)
+                    .max(0.0)
+            })
             .collect()
     }
 

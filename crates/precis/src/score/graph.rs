@@ -44,7 +44,13 @@ mod tests {
 
     #[test]
     fn star_centre_wins_and_sums_to_one() {
-        let adj: Adjacency = vec![vec![(1, 1.0), (2, 1.0), (3, 1.0)], vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, 1.0)], vec![]];
+        let adj: Adjacency = vec![
+            vec![(1, 1.0), (2, 1.0), (3, 1.0)],
+            vec![(0, 1.0)],
+            vec![(0, 1.0)],
+            vec![(0, 1.0)],
+            vec![],
+        ];
         let p = pagerank(&adj, 0.85, 1e-10, 200);
         assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!(p[0] > p[1] && p[1] > p[4]);

@@ -96,7 +96,8 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
         return Vec::new();
     }
     let centrality = LexRank::default().score(analysis);
-    let concepts = Concepts::new(analysis, &ConceptConfig { min_df: Some(1), ..ConceptConfig::default() });
+    let concepts =
+        Concepts::new(analysis, &ConceptConfig { min_df: Some(1), ..ConceptConfig::default() });
     // Cluster centroid of the tf-idf vectors.
     let mut pairs = Vec::new();
     for v in &analysis.vectors {
@@ -147,7 +148,9 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
             if multi && !content.is_empty() {
                 let shared: f32 = content
                     .iter()
-                    .map(|t| (analysis.doc_freq[t.term as usize].saturating_sub(1)) as f32 / other_docs)
+                    .map(|t| {
+                        (analysis.doc_freq[t.term as usize].saturating_sub(1)) as f32 / other_docs
+                    })
                     .sum();
                 row[25] = shared / content.len() as f32;
                 let bigram: f32 = concepts.sentences[i]
@@ -156,14 +159,20 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
                     .sum();
                 row[26] = bigram / w as f32;
             }
-            row[27] = if toks.is_empty() { 0.0 } else { (toks.len() - content.len()) as f32 / toks.len() as f32 };
+            row[27] = if toks.is_empty() {
+                0.0
+            } else {
+                (toks.len() - content.len()) as f32 / toks.len() as f32
+            };
             row[28] = s.norm.bytes().any(|b| b.is_ascii_digit()) as u8 as f32;
             row[29] = s.norm.contains('"') as u8 as f32;
             row[30] = s.norm.starts_with('"') as u8 as f32;
-            let has = |list: &[&str]| toks.iter().any(|t| list.contains(&analysis.lexicon.stem(t.term)));
+            let has =
+                |list: &[&str]| toks.iter().any(|t| list.contains(&analysis.lexicon.stem(t.term)));
             row[31] = has(&said) as u8 as f32;
             row[32] = has(&first_person) as u8 as f32;
-            row[33] = !s.norm.trim_end_matches(['"', '\'', ')']).ends_with(['.', '!', '?']) as u8 as f32;
+            row[33] =
+                !s.norm.trim_end_matches(['"', '\'', ')']).ends_with(['.', '!', '?']) as u8 as f32;
             row[34] = (!multi) as u8 as f32;
             row
         })
@@ -197,7 +206,8 @@ impl Scorer for Learned {
             .map(|(name, (w, x))| (w * x as f64, *name))
             .collect();
         parts.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-        let top: Vec<String> = parts.iter().take(4).map(|(v, name)| format!("{name} {v:+.3}")).collect();
+        let top: Vec<String> =
+            parts.iter().take(4).map(|(v, name)| format!("{name} {v:+.3}")).collect();
         format!("learned: {:.3} = {} ...", scores[i], top.join(", "))
     }
 }

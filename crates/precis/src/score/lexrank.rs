@@ -28,14 +28,19 @@ impl Default for LexRank {
 
 /// The cosine-similarity graph of an analysis, each node keeping its
 /// `max_neighbours` strongest edges at or above `threshold`.
-pub(crate) fn similarity_graph(analysis: &Analysis, threshold: f32, max_neighbours: usize) -> Adjacency {
+pub(crate) fn similarity_graph(
+    analysis: &Analysis,
+    threshold: f32,
+    max_neighbours: usize,
+) -> Adjacency {
     let index = InvertedIndex::new(analysis);
     let mut acc = vec![0.0f32; analysis.len()];
     let mut buf = Vec::new();
     let mut adj: Adjacency = Vec::with_capacity(analysis.len());
     for i in 0..analysis.len() {
         analysis.neighbours(&index, i, &mut acc, &mut buf);
-        let mut edges: Vec<(usize, f32)> = buf.iter().copied().filter(|e| e.1 >= threshold).collect();
+        let mut edges: Vec<(usize, f32)> =
+            buf.iter().copied().filter(|e| e.1 >= threshold).collect();
         if edges.len() > max_neighbours {
             edges.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             edges.truncate(max_neighbours);

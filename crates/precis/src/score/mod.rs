@@ -95,11 +95,16 @@ mod tests {
     #[test]
     fn central_sentences_win() {
         let a = analysis(&[
-            &["Kerry met Lavrov in Moscow to discuss Syria.", "Weather in Moscow was cold and snowy."],
+            &[
+                "Kerry met Lavrov in Moscow to discuss Syria.",
+                "Weather in Moscow was cold and snowy.",
+            ],
             &["Kerry and Lavrov discussed Syria in Moscow.", "A cat sat on the mat."],
             &["Lavrov said Syria talks with Kerry in Moscow were useful."],
         ]);
-        for scorer in [&LexRank::default() as &dyn Scorer, &TextRank::default(), &Centroid::default()] {
+        for scorer in
+            [&LexRank::default() as &dyn Scorer, &TextRank::default(), &Centroid::default()]
+        {
             let s = scorer.score(&a);
             assert!(s[0] > s[3], "{s:?}");
             assert!(s[2] > s[3], "{s:?}");

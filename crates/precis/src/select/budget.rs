@@ -82,7 +82,9 @@ impl Budget {
         let texts: Vec<&str> = texts.into_iter().collect();
         match self.unit {
             Unit::Words => texts.iter().map(|t| t.split_whitespace().count()).sum(),
-            Unit::Bytes => texts.iter().map(|t| t.len()).sum::<usize>() + texts.len().saturating_sub(1),
+            Unit::Bytes => {
+                texts.iter().map(|t| t.len()).sum::<usize>() + texts.len().saturating_sub(1)
+            }
             Unit::Sentences => texts.len(),
         }
     }

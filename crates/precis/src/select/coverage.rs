@@ -13,18 +13,12 @@ use crate::represent::{Analysis, ConceptConfig, Concepts, InvertedIndex};
 /// mode with a word budget the last sentence may be cut, and only the
 /// concepts inside its kept words count, which is exactly what ROUGE's `-l`
 /// truncation will see.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct ConceptCoverage {
     /// How concepts are built and weighted.
     pub concepts: ConceptConfig,
     /// Search limits of the solver.
     pub limits: SolveLimits,
-}
-
-impl Default for ConceptCoverage {
-    fn default() -> Self {
-        ConceptCoverage { concepts: ConceptConfig::default(), limits: SolveLimits::default() }
-    }
 }
 
 /// The outcome of [`ConceptCoverage::select`], with the solver's report.
@@ -40,7 +34,12 @@ pub struct CoverageOutcome {
 
 impl ConceptCoverage {
     /// Selects from `candidates` under `budget`.
-    pub fn select(&self, analysis: &Analysis, candidates: &Candidates, budget: &Budget) -> CoverageOutcome {
+    pub fn select(
+        &self,
+        analysis: &Analysis,
+        candidates: &Candidates,
+        budget: &Budget,
+    ) -> CoverageOutcome {
         let concepts = Concepts::new(analysis, &self.concepts);
         self.select_with(analysis, &concepts, candidates, budget)
     }
@@ -62,16 +61,23 @@ impl ConceptCoverage {
         if local.is_empty() || concepts.is_empty() {
             return CoverageOutcome { selection: Selection::default(), scores, solution: None };
         }
-        let lengths: Vec<u32> = local.iter().map(|&i| budget.cost(&analysis.sentences[i]) as u32).collect();
+        let lengths: Vec<u32> =
+            local.iter().map(|&i| budget.cost(&analysis.sentences[i]) as u32).collect();
         let problem = CoverageProblem {
             lengths,
-            concepts: local.iter().map(|&i| concepts.sentences[i].iter().map(|e| e.0).collect()).collect(),
+            concepts: local
+                .iter()
+                .map(|&i| concepts.sentences[i].iter().map(|e| e.0).collect())
+                .collect(),
             weights: concepts.weights.clone(),
             budget: budget.capacity() as u32,
             exclusions: near_duplicate_pairs(analysis, local),
             overrun: if budget.fill && budget.unit == Unit::Words {
                 Overrun::Truncate {
-                    concept_ends: local.iter().map(|&i| concepts.sentences[i].iter().map(|e| e.1).collect()).collect(),
+                    concept_ends: local
+                        .iter()
+                        .map(|&i| concepts.sentences[i].iter().map(|e| e.1).collect())
+                        .collect(),
                 }
             } else {
                 Overrun::Forbid

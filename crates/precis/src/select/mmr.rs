@@ -21,7 +21,13 @@ impl Default for Mmr {
 
 impl Mmr {
     /// Selects from `candidates` by `scores` (one per sentence of `analysis`).
-    pub fn select(&self, analysis: &Analysis, scores: &[f64], candidates: &Candidates, budget: &Budget) -> Selection {
+    pub fn select(
+        &self,
+        analysis: &Analysis,
+        scores: &[f64],
+        candidates: &Candidates,
+        budget: &Budget,
+    ) -> Selection {
         let max_score = candidates.indices.iter().map(|&i| scores[i]).fold(0.0f64, f64::max);
         let norm = |i: usize| if max_score > 0.0 { scores[i] / max_score } else { 0.0 };
         let mut remaining: Vec<usize> = candidates.indices.clone();

@@ -5,9 +5,9 @@
 //! will be cut. Every selector honours [`Candidates`], the sentences fit to
 //! appear in a summary at all.
 
-pub mod ilp;
 mod budget;
 mod coverage;
+pub mod ilp;
 mod mmr;
 mod order;
 mod submodular;
@@ -55,7 +55,8 @@ impl CandidateFilter {
                 && !s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?')
                 && !s.norm.ends_with(':')
         };
-        let mut indices: Vec<usize> = (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
+        let mut indices: Vec<usize> =
+            (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
         if indices.is_empty() {
             indices = (0..analysis.len()).filter(|&i| has_content(i)).collect();
         }

@@ -41,14 +41,20 @@ impl Default for Submodular {
 
 impl Submodular {
     /// Selects from `candidates` under `budget`.
-    pub fn select(&self, analysis: &Analysis, candidates: &Candidates, budget: &Budget) -> Selection {
+    pub fn select(
+        &self,
+        analysis: &Analysis,
+        candidates: &Candidates,
+        budget: &Budget,
+    ) -> Selection {
         let n = analysis.len();
         if n == 0 || candidates.indices.is_empty() {
             return Selection::default();
         }
         let graph = sparse_similarities(analysis);
         // C_i(V) and singleton rewards r_j (similarity is symmetric).
-        let total: Vec<f64> = graph.iter().map(|row| 1.0 + row.iter().map(|e| e.1 as f64).sum::<f64>()).collect();
+        let total: Vec<f64> =
+            graph.iter().map(|row| 1.0 + row.iter().map(|e| e.1 as f64).sum::<f64>()).collect();
         let reward: Vec<f64> = total.iter().map(|t| t / n as f64).collect();
         let part = partition(analysis, &graph, self.cluster_size);
         let n_parts = part.iter().copied().max().map_or(0, |m| m + 1);
@@ -147,7 +153,8 @@ fn partition(analysis: &Analysis, graph: &[Vec<(usize, f32)>], size: usize) -> V
     let n = analysis.len();
     let k = n.div_ceil(size.max(1)).clamp(1, n);
     let degree: Vec<f64> = graph.iter().map(|row| row.iter().map(|e| e.1 as f64).sum()).collect();
-    let first = (0..n).max_by(|&a, &b| degree[a].total_cmp(&degree[b]).then(b.cmp(&a))).unwrap_or(0);
+    let first =
+        (0..n).max_by(|&a, &b| degree[a].total_cmp(&degree[b]).then(b.cmp(&a))).unwrap_or(0);
     let mut seeds = vec![first];
     // closeness[i]: highest similarity of i to any seed so far.
     let mut closeness = vec![0.0f32; n];
@@ -159,7 +166,9 @@ fn partition(analysis: &Analysis, graph: &[Vec<(usize, f32)>], size: usize) -> V
     };
     update(&mut closeness, first);
     while seeds.len() < k {
-        let next = (0..n).filter(|&i| closeness[i].is_finite()).min_by(|&a, &b| closeness[a].total_cmp(&closeness[b]).then(a.cmp(&b)));
+        let next = (0..n)
+            .filter(|&i| closeness[i].is_finite())
+            .min_by(|&a, &b| closeness[a].total_cmp(&closeness[b]).then(a.cmp(&b)));
         let Some(s) = next else { break };
         seeds.push(s);
         update(&mut closeness, s);
@@ -175,11 +184,16 @@ fn partition(analysis: &Analysis, graph: &[Vec<(usize, f32)>], size: usize) -> V
             }
             let mut best = (0usize, f32::NEG_INFINITY);
             for &(j, w) in &graph[i] {
-                if seed_of[j] != usize::MAX && (w > best.1 || (w == best.1 && seed_of[j] < best.0)) {
+                if seed_of[j] != usize::MAX && (w > best.1 || (w == best.1 && seed_of[j] < best.0))
+                {
                     best = (seed_of[j], w);
                 }
             }
-            if best.1.is_finite() { best.0 } else { i % seeds.len() }
+            if best.1.is_finite() {
+                best.0
+            } else {
+                i % seeds.len()
+            }
         })
         .collect()
 }
