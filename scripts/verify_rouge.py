@@ -46,6 +46,7 @@ ODD = (
     "  Leading spaces, a\ttab and a carriage return\r",
     "NAIVE na\u00efve Z\u00fcrich \u0130STANBUL \u212aELVIN \ufb01nance $100 -- well-known re-elected",
     "''Quoted'' ``text'' (parenthesised) [bracketed] {braced} #hash @at 1,000,000 4.5-billion",
+    "no\u00a0break\u0085next\u2028line\u00a0\u00a0and\x0bvertical\x0cfeed \u00c9t\u00c9 \u03a3\u03a3 \U0001F600 end",
 )
 
 

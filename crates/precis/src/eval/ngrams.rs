@@ -8,7 +8,16 @@
 //! of two sorted vectors, and a reference prepared once is reused for every
 //! peer scored against it.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rustc_hash::FxHashMap;
+
+/// A fresh id for a scorer, so a prepared text can be checked to belong to
+/// the scorer whose token ids it holds.
+pub(crate) fn next_scorer_id() -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 /// Maps token strings to dense ids.
 #[derive(Debug, Default)]
@@ -32,16 +41,42 @@ impl Interner {
 }
 
 /// The distinct n-grams of a text, sorted, with their counts.
+///
+/// Grams of up to 4 tokens are packed into one `u128` key; longer ones
+/// (ROUGE-5 and up, rarely used) are kept as token slices.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Grams {
     /// Tokens per gram.
     n: usize,
-    /// The distinct grams, `n` ids each, in ascending order.
-    keys: Vec<u32>,
+    /// The distinct grams in ascending order, packed (`n <= 4`).
+    packed: Vec<u128>,
+    /// The distinct grams in ascending order, `n` ids each (`n > 4`).
+    flat: Vec<u32>,
     /// How often each gram occurs.
     counts: Vec<u32>,
     /// How many grams the text has in all (ROUGE's `_cn_`).
     pub(crate) total: u32,
+}
+
+/// Packs up to 4 ids into a key that sorts like the id sequence.
+fn pack(gram: &[u32]) -> u128 {
+    gram.iter().fold(0u128, |key, &id| (key << 32) | u128::from(id))
+}
+
+/// Run-length counts of a sorted sequence.
+fn runs<T: PartialEq + Copy>(sorted: &[T]) -> (Vec<T>, Vec<u32>) {
+    let mut keys: Vec<T> = Vec::with_capacity(sorted.len());
+    let mut counts: Vec<u32> = Vec::with_capacity(sorted.len());
+    for &k in sorted {
+        match (keys.last(), counts.last_mut()) {
+            (Some(&last), Some(count)) if last == k => *count += 1,
+            _ => {
+                keys.push(k);
+                counts.push(1);
+            }
+        }
+    }
+    (keys, counts)
 }
 
 impl Grams {
@@ -51,46 +86,27 @@ impl Grams {
         if tokens.len() < n {
             return Grams { n, ..Grams::default() };
         }
-        Grams::from_windows(n, tokens.windows(n))
+        let total = (tokens.len() - n + 1) as u32;
+        if n <= 4 {
+            let mut keys: Vec<u128> = tokens.windows(n).map(pack).collect();
+            keys.sort_unstable();
+            let (packed, counts) = runs(&keys);
+            return Grams { n, packed, flat: Vec::new(), counts, total };
+        }
+        let mut grams: Vec<&[u32]> = tokens.windows(n).collect();
+        grams.sort_unstable();
+        let (distinct, counts) = runs(&grams);
+        let flat = distinct.concat();
+        Grams { n, packed: Vec::new(), flat, counts, total }
     }
 
     /// Pairs given as `[first, second]`; `second == u32::MAX` marks a
     /// unigram, as in ROUGE-SU.
-    pub(crate) fn pairs(mut pairs: Vec<[u32; 2]>) -> Grams {
-        let total = pairs.len() as u32;
-        pairs.sort_unstable();
-        let mut keys = Vec::with_capacity(pairs.len() * 2);
-        let mut counts: Vec<u32> = Vec::with_capacity(pairs.len());
-        let mut prev: Option<[u32; 2]> = None;
-        for p in pairs {
-            if prev == Some(p) {
-                *counts.last_mut().unwrap_or(&mut 0) += 1;
-            } else {
-                keys.extend_from_slice(&p);
-                counts.push(1);
-                prev = Some(p);
-            }
-        }
-        Grams { n: 2, keys, counts, total }
-    }
-
-    fn from_windows<'a>(n: usize, windows: impl Iterator<Item = &'a [u32]>) -> Grams {
-        let mut grams: Vec<&[u32]> = windows.collect();
-        let total = grams.len() as u32;
-        grams.sort_unstable();
-        let mut keys = Vec::with_capacity(grams.len() * n);
-        let mut counts: Vec<u32> = Vec::with_capacity(grams.len());
-        let mut prev: Option<&[u32]> = None;
-        for g in grams {
-            if prev == Some(g) {
-                *counts.last_mut().unwrap_or(&mut 0) += 1;
-            } else {
-                keys.extend_from_slice(g);
-                counts.push(1);
-                prev = Some(g);
-            }
-        }
-        Grams { n, keys, counts, total }
+    pub(crate) fn pairs(pairs: &[[u32; 2]]) -> Grams {
+        let mut keys: Vec<u128> = pairs.iter().map(|p| pack(p)).collect();
+        keys.sort_unstable();
+        let (packed, counts) = runs(&keys);
+        Grams { n: 2, packed, flat: Vec::new(), counts, total: pairs.len() as u32 }
     }
 
     /// Number of distinct grams.
@@ -98,38 +114,34 @@ impl Grams {
         self.counts.len()
     }
 
-    fn key(&self, i: usize) -> &[u32] {
-        &self.keys[i * self.n..(i + 1) * self.n]
-    }
-
     /// Clipped matches: the sum over grams of the smaller of the two counts.
     pub(crate) fn hits(&self, other: &Grams) -> u32 {
-        debug_assert_eq!(self.n.max(1), other.n.max(1));
-        let (mut i, mut j, mut hits) = (0, 0, 0);
-        while i < self.len() && j < other.len() {
-            match self.key(i).cmp(other.key(j)) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    hits += self.counts[i].min(other.counts[j]);
-                    i += 1;
-                    j += 1;
-                }
+        debug_assert!(self.len() == 0 || other.len() == 0 || self.n == other.n);
+        if self.n > 4 {
+            let n = self.n;
+            return merge(self, other, |i, j| {
+                self.flat[i * n..(i + 1) * n].cmp(&other.flat[j * n..(j + 1) * n])
+            });
+        }
+        merge(self, other, |i, j| self.packed[i].cmp(&other.packed[j]))
+    }
+}
+
+/// Sums `min` of the counts of the grams two sorted lists share.
+fn merge(a: &Grams, b: &Grams, cmp: impl Fn(usize, usize) -> std::cmp::Ordering) -> u32 {
+    let (mut i, mut j, mut hits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match cmp(i, j) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                hits += a.counts[i].min(b.counts[j]);
+                i += 1;
+                j += 1;
             }
         }
-        hits
     }
-
-    /// The count of unigram `id` (for `n == 1`), by binary search.
-    pub(crate) fn unigram_index(&self, id: u32) -> Option<usize> {
-        debug_assert_eq!(self.n, 1);
-        self.keys.binary_search(&id).ok()
-    }
-
-    /// The counts, indexed like [`Grams::unigram_index`].
-    pub(crate) fn counts(&self) -> &[u32] {
-        &self.counts
-    }
+    hits
 }
 
 #[cfg(test)]
@@ -151,6 +163,9 @@ mod tests {
         // "the cat" min(2, 1), "on the", "the mat".
         assert_eq!(a2.hits(&b2), 3);
         assert_eq!(Grams::ngrams(&a[..1], 2).total, 0);
+        // Long grams take the slice path: 1 0 1 2 0 and 0 1 2 0 3 match.
+        let (a5, b5) = (Grams::ngrams(&a, 5), Grams::ngrams(&[1, 0, 1, 2, 0, 3], 5));
+        assert_eq!((a5.total, a5.hits(&b5)), (3, 2));
     }
 
     #[test]

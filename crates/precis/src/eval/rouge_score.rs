@@ -40,7 +40,7 @@ use nltk_porter::{Mode, PorterStemmer};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::lcs::LcsTable;
+use super::lcs::{LcsTable, LcsText};
 use super::ngrams::{Grams, Interner};
 
 /// Precision, recall and F1 of one ROUGE type.
@@ -84,10 +84,12 @@ pub struct Scores {
 #[derive(Debug, Clone)]
 pub struct Prepared {
     owner: usize,
-    tokens: Vec<u32>,
-    sentences: Vec<Vec<u32>>,
     unigrams: Grams,
     bigrams: Grams,
+    /// The whole text as one sentence, for rougeL.
+    whole: LcsText,
+    /// The `\n`-separated sentences, for rougeLsum.
+    sentences: LcsText,
 }
 
 /// Token ids and cached stems.
@@ -101,6 +103,8 @@ struct Vocabulary {
 ///
 /// It is `Sync`: prepare and score from several threads at once.
 pub struct RougeScorer {
+    /// Tells its [`Prepared`] texts from other scorers'.
+    id: usize,
     stemmer: Option<PorterStemmer>,
     vocabulary: Mutex<Vocabulary>,
 }
@@ -115,31 +119,34 @@ impl RougeScorer {
     /// A scorer; `use_stemmer` as in rouge-score.
     pub fn new(use_stemmer: bool) -> RougeScorer {
         RougeScorer {
+            id: super::ngrams::next_scorer_id(),
             stemmer: use_stemmer.then(|| PorterStemmer::new(Mode::Nltk)),
             vocabulary: Mutex::new(Vocabulary::default()),
         }
     }
 
     fn id(&self) -> usize {
-        self as *const RougeScorer as usize
+        self.id
     }
 
     /// Tokenizes and counts a text.
     pub fn prepare(&self, text: &str) -> Prepared {
         let mut vocabulary = self.vocabulary.lock().unwrap_or_else(|e| e.into_inner());
-        let tokens = self.tokens(&mut vocabulary, text);
-        let sentences = text
+        let sentences: Vec<Vec<u32>> = text
             .split('\n')
             .filter(|s| !s.is_empty())
             .map(|s| self.tokens(&mut vocabulary, s))
             .collect();
         drop(vocabulary);
+        // `\n` is never part of a token, so the whole text's tokens are the
+        // sentences' tokens in a row.
+        let tokens = sentences.concat();
         Prepared {
             owner: self.id(),
             unigrams: Grams::ngrams(&tokens, 1),
             bigrams: Grams::ngrams(&tokens, 2),
-            tokens,
-            sentences,
+            sentences: LcsText::new(&sentences, &tokens),
+            whole: LcsText::new(std::slice::from_ref(&tokens), &tokens),
         }
     }
 
@@ -236,7 +243,7 @@ impl RougeScorer {
         Scores {
             rouge1: ngram_score(&target.unigrams, &prediction.unigrams),
             rouge2: ngram_score(&target.bigrams, &prediction.bigrams),
-            rouge_l: lcs_score(&mut table, &target.tokens, &prediction.tokens),
+            rouge_l: lcs_score(&mut table, target, prediction),
             rouge_lsum: lsum_score(&mut table, target, prediction),
         }
     }
@@ -247,44 +254,21 @@ fn ngram_score(target: &Grams, prediction: &Grams) -> Score {
     Score::new(hits / f64::from(prediction.total.max(1)), hits / f64::from(target.total.max(1)))
 }
 
-fn lcs_score(table: &mut LcsTable, target: &[u32], prediction: &[u32]) -> Score {
-    if target.is_empty() || prediction.is_empty() {
+fn lcs_score(table: &mut LcsTable, target: &Prepared, prediction: &Prepared) -> Score {
+    let (t, p) = (target.whole.len(), prediction.whole.len());
+    if t == 0 || p == 0 {
         return Score::default();
     }
-    let lcs = table.len(target, prediction) as f64;
-    Score::new(lcs / prediction.len() as f64, lcs / target.len() as f64)
+    let lcs = target.whole.lcs_len(&prediction.whole, table) as f64;
+    Score::new(lcs / p as f64, lcs / t as f64)
 }
 
 /// `_summary_level_lcs`.
 fn lsum_score(table: &mut LcsTable, target: &Prepared, prediction: &Prepared) -> Score {
-    let m: usize = target.sentences.iter().map(Vec::len).sum();
-    let n: usize = prediction.sentences.iter().map(Vec::len).sum();
+    let (m, n) = (target.sentences.len(), prediction.sentences.len());
     if m == 0 || n == 0 {
         return Score::default();
     }
-    let mut target_left = target.unigrams.counts().to_vec();
-    let mut prediction_left = prediction.unigrams.counts().to_vec();
-    let mut hits = 0u32;
-    let mut mask = Vec::new();
-    for r in &target.sentences {
-        mask.clear();
-        mask.resize(r.len(), false);
-        for c in &prediction.sentences {
-            table.mark(r, c, &mut mask);
-        }
-        for (&token, _) in r.iter().zip(&mask).filter(|(_, &on)| on) {
-            let (Some(t), Some(p)) =
-                (target.unigrams.unigram_index(token), prediction.unigrams.unigram_index(token))
-            else {
-                continue;
-            };
-            if target_left[t] > 0 && prediction_left[p] > 0 {
-                hits += 1;
-                target_left[t] -= 1;
-                prediction_left[p] -= 1;
-            }
-        }
-    }
-    let hits = f64::from(hits);
+    let (hits, _) = target.sentences.union_lcs(&prediction.sentences, None, table);
     Score::new(hits / n as f64, hits / m as f64)
 }

@@ -248,3 +248,12 @@ fn rouge_score_empty_texts_score_zero() {
     let best = scorer.score_multi(&["dog", "the cat"], "the cat");
     check_score(best.rouge1, 1.0, 1.0);
 }
+
+#[test]
+fn a_moved_scorer_keeps_its_prepared_texts() {
+    let rouge = Rouge155::new(Options::duc());
+    let model = rouge.prepare("the cat sat");
+    let moved = Box::new(rouge);
+    let peer = moved.prepare("the cat");
+    assert_eq!(moved.score(&peer, &[model]).get("ROUGE-1").unwrap().recall, 0.66667);
+}

@@ -61,7 +61,7 @@ use std::sync::Mutex;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::lcs::LcsTable;
+use super::lcs::{LcsTable, LcsText};
 use super::ngrams::{Grams, Interner};
 use crate::{Error, Result};
 pub use bootstrap::Estimate;
@@ -392,10 +392,11 @@ pub struct MetricAverage {
 pub struct Prepared {
     /// Which scorer made it.
     owner: usize,
-    /// `readText` tokens, for unigram clipping of ROUGE-L/W.
-    unigrams: Grams,
-    /// `readText_LCS` sentences, when ROUGE-L or ROUGE-W is on.
-    sentences: Vec<Vec<u32>>,
+    /// `readText_LCS` sentences with `readText` unigram counts, when
+    /// ROUGE-L or ROUGE-W is on.
+    lcs: LcsText,
+    /// `readText` token count (the peer side of ROUGE-L/W).
+    len: u32,
     /// ROUGE-1..N counts.
     ngrams: Vec<Grams>,
     /// ROUGE-S counts, without and with unigrams.
@@ -433,6 +434,8 @@ pub fn stem(token: &str) -> String {
 /// It is `Sync`: prepare and score from several threads at once.
 #[derive(Debug)]
 pub struct Rouge155 {
+    /// Tells its [`Prepared`] summaries from other scorers'.
+    id: usize,
     options: Options,
     metrics: Vec<Metric>,
     vocabulary: Mutex<Vocabulary>,
@@ -442,7 +445,12 @@ impl Rouge155 {
     /// A scorer for `options`.
     pub fn new(options: Options) -> Rouge155 {
         let metrics = options.metrics();
-        Rouge155 { options, metrics, vocabulary: Mutex::new(Vocabulary::default()) }
+        Rouge155 {
+            id: super::ngrams::next_scorer_id(),
+            options,
+            metrics,
+            vocabulary: Mutex::new(Vocabulary::default()),
+        }
     }
 
     /// The options it scores with.
@@ -456,7 +464,7 @@ impl Rouge155 {
     }
 
     fn id(&self) -> usize {
-        self as *const Rouge155 as usize
+        self.id
     }
 
     /// Tokenizes, truncates, stems and counts one summary (SPL: a sentence a
@@ -501,12 +509,13 @@ impl Rouge155 {
                 skip[1] = Some(skip_bigrams(&tokens, s.max_gap, true));
             }
         }
-        let unigrams = if o.rouge_l || o.wlcs_weight.is_some() {
-            Grams::ngrams(&tokens, 1)
+        let lcs = if o.rouge_l || o.wlcs_weight.is_some() {
+            LcsText::new(&sentences, &tokens)
         } else {
-            Grams::default()
+            LcsText::default()
         };
-        Prepared { owner: self.id(), unigrams, sentences, ngrams, skip }
+        let len = tokens.len() as u32;
+        Prepared { owner: self.id(), lcs, len, ngrams, skip }
     }
 
     /// The id of a raw token after stopword removal and stemming.
@@ -675,61 +684,16 @@ fn skip_bigrams(tokens: &[u32], max_gap: Option<usize>, unigrams: bool) -> Grams
             pairs.push([tokens[i], tokens[j]]);
         }
     }
-    Grams::pairs(pairs)
+    Grams::pairs(&pairs)
 }
 
-/// ROUGE-L (`lcs`) or, with a weight, ROUGE-W (`wlcs`) against one model:
-/// per model sentence, the union of its LCS positions with every peer
-/// sentence, each hit clipped by the unigram counts left in model and peer.
+/// ROUGE-L (`lcs`) or, with a weight, ROUGE-W (`wlcs`) against one model.
 fn lcs_hit(table: &mut LcsTable, model: &Prepared, peer: &Prepared, weight: Option<f64>) -> Hit {
-    let mut model_left = model.unigrams.counts().to_vec();
-    let mut peer_left = peer.unigrams.counts().to_vec();
-    let weigh = |x: f64| weight.map_or(x, |w| x.powf(w));
-    let (mut hits, mut base) = (0.0, 0.0);
-    let mut mask = Vec::new();
-    for sentence in &model.sentences {
-        mask.clear();
-        mask.resize(sentence.len(), false);
-        base += weigh(sentence.len() as f64);
-        for p in &peer.sentences {
-            match weight {
-                None => table.mark(sentence, p, &mut mask),
-                Some(w) => table.mark_weighted(sentence, p, w, &mut mask),
-            }
-        }
-        let mut run = 0u32;
-        for (j, &token) in sentence.iter().enumerate() {
-            if !mask[j] {
-                continue;
-            }
-            let (Some(m), Some(p)) =
-                (model.unigrams.unigram_index(token), peer.unigrams.unigram_index(token))
-            else {
-                continue;
-            };
-            if model_left[m] == 0 || peer_left[p] == 0 {
-                continue;
-            }
-            model_left[m] -= 1;
-            peer_left[p] -= 1;
-            match weight {
-                None => hits += 1.0,
-                Some(w) => {
-                    // `wlcs` closes a run when the next position is not on
-                    // the LCS or the sentence ends, and only there.
-                    run += 1;
-                    if j + 1 == sentence.len() || !mask[j + 1] {
-                        hits += f64::from(run).powf(w);
-                        run = 0;
-                    }
-                }
-            }
-        }
-    }
+    let (hits, base) = model.lcs.union_lcs(&peer.lcs, weight, table);
     let score = match weight {
         None if base > 0.0 => hits / base,
         Some(w) if base > 0.0 => (hits / base).powf(1.0 / w),
         _ => 0.0,
     };
-    Hit { hits, model_count: base, peer_count: f64::from(peer.unigrams.total), score }
+    Hit { hits, model_count: base, peer_count: f64::from(peer.len), score }
 }
