@@ -18,7 +18,8 @@ pub struct ConceptConfig {
     pub min_df: Option<u32>,
     /// Weight bonus for a concept's first occurrence in the opening
     /// sentences of a document: weight × (1 + `position_boost`) when it
-    /// occurs in a document's first `lead_sentences` sentences. Default 0.
+    /// occurs in a document's first `lead_sentences` sentences. Default 1
+    /// (tuned on DUC 2003: +1 ROUGE-2 over no boost, flat between 0.5 and 2).
     pub position_boost: f64,
     /// Sentences counted as a document's lead for `position_boost`. Default 3.
     pub lead_sentences: usize,
@@ -26,7 +27,7 @@ pub struct ConceptConfig {
 
 impl Default for ConceptConfig {
     fn default() -> Self {
-        ConceptConfig { min_df: None, position_boost: 0.0, lead_sentences: 3 }
+        ConceptConfig { min_df: None, position_boost: 1.0, lead_sentences: 3 }
     }
 }
 
