@@ -34,11 +34,34 @@ pub struct CandidateFilter {
     pub min_words: usize,
     /// Sentences longer than this many words are left out. Default 80.
     pub max_words: usize,
+    /// Leave out sentences, other than a document's first, that open with a
+    /// pronoun or connective pointing at a sentence the summary may not
+    /// hold ("He said...", "But the talks..."). Default false: it reads
+    /// better but costs 0.6 ROUGE-1 on Multi-News validation (neutral on DUC
+    /// 2003), where the summary keeps half of the input.
+    pub drop_dangling: bool,
+}
+
+/// Words that, opening a sentence, refer back to an earlier one.
+const DANGLING_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "his", "her", "its", "their", "them", "him", "this", "these",
+    "those", "but", "and", "also", "however", "still", "yet", "then", "there",
+];
+
+/// True when the sentence's first word (after opening quotes) is one of
+/// [`DANGLING_OPENERS`].
+fn starts_dangling(norm: &str) -> bool {
+    let first = norm
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    first.len() <= 7 && DANGLING_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(first))
 }
 
 impl Default for CandidateFilter {
     fn default() -> Self {
-        CandidateFilter { min_words: 8, max_words: 80 }
+        CandidateFilter { min_words: 8, max_words: 80, drop_dangling: false }
     }
 }
 
@@ -54,6 +77,7 @@ impl CandidateFilter {
             (self.min_words..=self.max_words).contains(&s.words)
                 && !s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?')
                 && !s.norm.ends_with(':')
+                && !(self.drop_dangling && s.position > 0 && starts_dangling(&s.norm))
         };
         let mut indices: Vec<usize> =
             (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
@@ -71,4 +95,17 @@ pub struct Selection {
     pub picks: Vec<usize>,
     /// In fill mode, the picked sentence that runs past the budget.
     pub cut: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dangling_openers() {
+        assert!(starts_dangling("He said the talks failed."));
+        assert!(starts_dangling("\"But we will try,\" she said."));
+        assert!(!starts_dangling("Hezbollah said the talks failed."));
+        assert!(!starts_dangling("Kerry met Lavrov."));
+    }
 }
