@@ -42,13 +42,16 @@ impl Interner {
 
 /// The distinct n-grams of a text, sorted, with their counts.
 ///
-/// Grams of up to 4 tokens are packed into one `u128` key; longer ones
-/// (ROUGE-5 and up, rarely used) are kept as token slices.
+/// Grams of up to 2 tokens are packed into one `u64` key, of 3 or 4 into a
+/// `u128`; longer ones (ROUGE-5 and up, rarely used) are kept as token
+/// slices. Sorting the keys is most of the cost of preparing a text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Grams {
     /// Tokens per gram.
     n: usize,
-    /// The distinct grams in ascending order, packed (`n <= 4`).
+    /// The distinct grams in ascending order, packed (`n <= 2`).
+    short: Vec<u64>,
+    /// The distinct grams in ascending order, packed (`n` is 3 or 4).
     packed: Vec<u128>,
     /// The distinct grams in ascending order, `n` ids each (`n > 4`).
     flat: Vec<u32>,
@@ -58,7 +61,7 @@ pub(crate) struct Grams {
     pub(crate) total: u32,
 }
 
-/// Packs up to 4 ids into a key that sorts like the id sequence.
+/// Packs 3 or 4 ids into a key that sorts like the id sequence.
 fn pack(gram: &[u32]) -> u128 {
     gram.iter().fold(0u128, |key, &id| (key << 32) | u128::from(id))
 }
@@ -87,26 +90,36 @@ impl Grams {
             return Grams { n, ..Grams::default() };
         }
         let total = (tokens.len() - n + 1) as u32;
+        if n <= 2 {
+            let mut keys: Vec<u64> = tokens
+                .windows(n)
+                .map(|g| g.iter().fold(0, |k, &id| (k << 32) | u64::from(id)))
+                .collect();
+            keys.sort_unstable();
+            let (short, counts) = runs(&keys);
+            return Grams { n, short, counts, total, ..Grams::default() };
+        }
         if n <= 4 {
             let mut keys: Vec<u128> = tokens.windows(n).map(pack).collect();
             keys.sort_unstable();
             let (packed, counts) = runs(&keys);
-            return Grams { n, packed, flat: Vec::new(), counts, total };
+            return Grams { n, packed, counts, total, ..Grams::default() };
         }
         let mut grams: Vec<&[u32]> = tokens.windows(n).collect();
         grams.sort_unstable();
         let (distinct, counts) = runs(&grams);
         let flat = distinct.concat();
-        Grams { n, packed: Vec::new(), flat, counts, total }
+        Grams { n, flat, counts, total, ..Grams::default() }
     }
 
     /// Pairs given as `[first, second]`; `second == u32::MAX` marks a
     /// unigram, as in ROUGE-SU.
     pub(crate) fn pairs(pairs: &[[u32; 2]]) -> Grams {
-        let mut keys: Vec<u128> = pairs.iter().map(|p| pack(p)).collect();
+        let mut keys: Vec<u64> =
+            pairs.iter().map(|&[a, b]| (u64::from(a) << 32) | u64::from(b)).collect();
         keys.sort_unstable();
-        let (packed, counts) = runs(&keys);
-        Grams { n: 2, packed, flat: Vec::new(), counts, total: pairs.len() as u32 }
+        let (short, counts) = runs(&keys);
+        Grams { n: 2, short, counts, total: pairs.len() as u32, ..Grams::default() }
     }
 
     /// Number of distinct grams.
@@ -122,6 +135,9 @@ impl Grams {
             return merge(self, other, |i, j| {
                 self.flat[i * n..(i + 1) * n].cmp(&other.flat[j * n..(j + 1) * n])
             });
+        }
+        if self.n <= 2 {
+            return merge(self, other, |i, j| self.short[i].cmp(&other.short[j]));
         }
         merge(self, other, |i, j| self.packed[i].cmp(&other.packed[j]))
     }
