@@ -59,6 +59,9 @@ pub struct EvalArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Add rows that switch off one component at a time.
+    #[arg(long)]
+    pub ablations: bool,
     /// Skip the extractive oracle row.
     #[arg(long)]
     pub no_oracle: bool,
@@ -128,10 +131,20 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
         Protocol::Duc => Budget::words(100).with_fill(true),
         Protocol::Multinews => Budget::words(250),
     };
-    let summarizers: Vec<Summarizer> = methods
+    let mut variants: Vec<(String, precis::SummarizerBuilder)> = methods
         .iter()
-        .map(|&m| Summarizer::builder().method(m).budget(budget).build())
-        .collect::<Result<_, _>>()?;
+        .map(|&m| {
+            let mut b = Summarizer::builder();
+            b.method(m).budget(budget);
+            (m.to_string(), b)
+        })
+        .collect();
+    if args.ablations {
+        variants.extend(ablations(budget));
+    }
+    let names: Vec<String> = variants.iter().map(|v| v.0.clone()).collect();
+    let summarizers: Vec<Summarizer> =
+        variants.iter().map(|(_, b)| b.build()).collect::<Result<_, _>>()?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
     let progress = progress_bar(records.len() as u64);
     let oracle = !args.no_oracle;
@@ -148,7 +161,7 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     })?;
     progress.finish_and_clear();
 
-    let mut names: Vec<String> = methods.iter().map(|m| m.to_string()).collect();
+    let mut names = names;
     if oracle {
         names.push("oracle".into());
     }
@@ -185,6 +198,37 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
         write_table(&mut out, &report)?;
     }
     Ok(Status::Success)
+}
+
+/// Variants that each switch off or change one component.
+fn ablations(budget: Budget) -> Vec<(String, precis::SummarizerBuilder)> {
+    use precis::represent::ConceptConfig;
+    use precis::select::CandidateFilter;
+    let base = |m: Method| {
+        let mut b = Summarizer::builder();
+        b.method(m).budget(budget);
+        b
+    };
+    let mut out = Vec::new();
+    let mut b = base(Method::Ilp);
+    b.concepts(ConceptConfig { position_boost: 0.0, ..ConceptConfig::default() });
+    out.push(("ilp, no lead boost".to_string(), b));
+    let mut b = base(Method::Ilp);
+    b.ilp_min_words(8);
+    out.push(("ilp, 8+ words".to_string(), b));
+    let mut b = base(Method::Ilp);
+    b.concepts(ConceptConfig { min_df: Some(2), ..ConceptConfig::default() });
+    out.push(("ilp, min df 2".to_string(), b));
+    let mut b = base(Method::Learned);
+    b.mmr_lambda(1.0);
+    out.push(("learned, no MMR".to_string(), b));
+    let mut b = base(Method::LexRank);
+    b.mmr_lambda(1.0);
+    out.push(("lexrank, no MMR".to_string(), b));
+    let mut b = base(Method::Auto);
+    b.candidates(CandidateFilter { drop_dangling: true, ..CandidateFilter::default() });
+    out.push(("auto, dangling filter".to_string(), b));
+    out
 }
 
 fn progress_bar(len: u64) -> ProgressBar {
@@ -411,18 +455,18 @@ fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {
         Protocol::Multinews => "rouge-score F1 ×100 (stemmed); 250 words",
     };
     writeln!(out, "{} — {} clusters — {what}", report.data, report.clusters)?;
-    write!(out, "| method     ")?;
+    write!(out, "| {:<18} ", "method")?;
     for (name, _) in &first.scores {
         write!(out, "| {name:<21} ")?;
     }
     writeln!(out, "| words | ms/cluster |")?;
-    write!(out, "|------------")?;
+    write!(out, "|--------------------")?;
     for _ in &first.scores {
         write!(out, "|-----------------------")?;
     }
     writeln!(out, "|-------|------------|")?;
     for row in &report.rows {
-        write!(out, "| {:<10} ", row.method)?;
+        write!(out, "| {:<18} ", row.method)?;
         for (_, v) in &row.scores {
             let cell = match (v.low, v.high) {
                 (Some(lo), Some(hi)) => {

@@ -1,7 +1,7 @@
 //! The pipeline: from a [`Cluster`] to a [`Summary`].
 
 use crate::ingest::{clean_cluster, looks_binary, Cluster};
-use crate::represent::{Analysis, InvertedIndex, Sentence};
+use crate::represent::{Analysis, ConceptConfig, InvertedIndex, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TextRank};
 use crate::select::{
     cut_text, reading_order, Budget, CandidateFilter, ConceptCoverage, Mmr, Selection, Submodular,
@@ -135,6 +135,9 @@ pub struct SummarizerBuilder {
     budget: Budget,
     explain: bool,
     filter: CandidateFilter,
+    concepts: ConceptConfig,
+    ilp_min_words: usize,
+    mmr_lambda: f64,
 }
 
 impl Default for SummarizerBuilder {
@@ -144,6 +147,9 @@ impl Default for SummarizerBuilder {
             budget: Budget::default(),
             explain: false,
             filter: CandidateFilter::default(),
+            concepts: ConceptConfig::default(),
+            ilp_min_words: ILP_MIN_WORDS,
+            mmr_lambda: MMR_LAMBDA,
         }
     }
 }
@@ -173,10 +179,36 @@ impl SummarizerBuilder {
         self
     }
 
+    /// How the `ilp` method builds and weights concepts. Default
+    /// [`ConceptConfig::default`].
+    pub fn concepts(&mut self, config: ConceptConfig) -> &mut Self {
+        self.concepts = config;
+        self
+    }
+
+    /// Shortest sentence, in words, the `ilp` method considers. Default 12.
+    pub fn ilp_min_words(&mut self, words: usize) -> &mut Self {
+        self.ilp_min_words = words;
+        self
+    }
+
+    /// Salience/novelty trade-off of MMR selection for the scoring methods
+    /// (1 = salience only). Lead always uses 1. Default 0.7.
+    pub fn mmr_lambda(&mut self, lambda: f64) -> &mut Self {
+        self.mmr_lambda = lambda;
+        self
+    }
+
     /// Builds the summarizer, checking the configuration.
     pub fn build(&self) -> Result<Summarizer> {
         if self.budget.limit == 0 {
             return Err(Error::Config("the budget must be at least 1".into()));
+        }
+        if !(0.0..=1.0).contains(&self.mmr_lambda) {
+            return Err(Error::Config(format!(
+                "MMR lambda {} must lie in [0, 1]",
+                self.mmr_lambda
+            )));
         }
         if self.filter.min_words > self.filter.max_words {
             return Err(Error::Config(format!(
@@ -237,11 +269,13 @@ impl Summarizer {
             // Concept coverage favours long sentences less than it should
             // value short ones; Gillick & Favre drop short sentences first.
             let filter = CandidateFilter {
-                min_words: self.config.filter.min_words.max(ILP_MIN_WORDS),
+                min_words: self.config.filter.min_words.max(self.config.ilp_min_words),
                 ..self.config.filter
             };
             let candidates = filter.candidates(analysis);
-            let outcome = ConceptCoverage::default().select(analysis, &candidates, &budget);
+            let coverage =
+                ConceptCoverage { concepts: self.config.concepts, ..ConceptCoverage::default() };
+            let outcome = coverage.select(analysis, &candidates, &budget);
             let mut summary = self.render_selection(prepared, &outcome.selection, &outcome.scores);
             if self.config.explain {
                 for (s, &i) in
@@ -255,10 +289,10 @@ impl Summarizer {
         let candidates = self.config.filter.candidates(analysis);
         let (scorer, lambda): (Box<dyn Scorer>, f64) = match method {
             Method::Lead => (Box::new(Lead), 1.0),
-            Method::Centroid => (Box::new(Centroid::default()), 0.7),
-            Method::TextRank => (Box::new(TextRank::default()), 0.7),
-            Method::Learned => (Box::new(Learned::default()), 0.7),
-            _ => (Box::new(LexRank::default()), 0.7),
+            Method::Centroid => (Box::new(Centroid::default()), self.config.mmr_lambda),
+            Method::TextRank => (Box::new(TextRank::default()), self.config.mmr_lambda),
+            Method::Learned => (Box::new(Learned::default()), self.config.mmr_lambda),
+            _ => (Box::new(LexRank::default()), self.config.mmr_lambda),
         };
         let scores = scorer.score(analysis);
         let selection = match method {
@@ -330,6 +364,9 @@ impl Summarizer {
 
 /// Shortest sentence the `ilp` method considers, in words (tuned on DUC 2003).
 const ILP_MIN_WORDS: usize = 12;
+
+/// Default MMR trade-off (flat between 0.5 and 0.85 on both tuning sets).
+const MMR_LAMBDA: f64 = 0.7;
 
 /// Under `auto`, clusters with at least this many documents and
 /// [`AUTO_MIN_SENTENCES_FOR_ILP`] sentences are summarized by concept
