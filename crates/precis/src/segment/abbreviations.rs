@@ -41,8 +41,9 @@ pub(super) enum Abbrev {
 /// word.
 ///
 /// Entries that are also common lowercase words (`Ill.`, `Miss.`, `Wash.`)
-/// count only when capitalized.
-pub(super) fn classify(word: &str) -> Option<Abbrev> {
+/// count only when capitalized or, for states, right after a comma
+/// (`Springfield, ill.` in lowercased text): pass `after_comma`.
+pub(super) fn classify(word: &str, after_comma: bool) -> Option<Abbrev> {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > MAX_ABBREV_LEN {
         return None;
@@ -63,8 +64,9 @@ pub(super) fn classify(word: &str) -> Option<Abbrev> {
         | "spc" | "ens" | "sen" | "sens" | "rep" | "reps" | "gov" | "govs" | "rev" | "hon"
         | "pres" | "supt" | "insp" | "atty" | "amb" | "msgr" | "brig" | "lieut" | "asst"
         | "ald" => (Title, false),
-        // Fort, Mount, Right (Rev.), Father, Detective: lowercase they are
-        // "ft." (feet) and friends, which can end a sentence.
+        // Fort, Mount, Right (Rev.), Father, Detective. Lowercase `ft.` and
+        // `mt.` are feet or a lowercased `Ft. Hood`: either may end a sentence.
+        "ft" | "mt" if !capitalized => (Starter, false),
         "ft" | "mt" | "rt" | "fr" | "det" => (Title, true),
         "vs" | "e.g" | "i.e" | "cf" | "viz" | "a.k.a" => (Never, false),
         "no" | "nos" | "vol" | "vols" | "art" | "fig" | "figs" | "ch" | "sec" | "para" | "nr"
@@ -83,7 +85,7 @@ pub(super) fn classify(word: &str) -> Option<Abbrev> {
         | "nebr" | "nev" | "okla" | "oreg" | "penn" | "tenn" | "tex" | "vt" | "wis" | "wisc"
         | "wyo" | "alta" | "ont" | "que" => (Starter, false),
         "ala" | "ark" | "del" | "ga" | "ill" | "ind" | "kan" | "la" | "md" | "mass" | "miss"
-        | "mo" | "mont" | "ore" | "pa" | "va" | "wash" | "me" => (Starter, true),
+        | "mo" | "mont" | "ore" | "pa" | "va" | "wash" | "me" => (Starter, !after_comma),
         "etc" | "al" => (EndCapable, false),
         _ => return fallback(bytes, capitalized),
     };
@@ -173,9 +175,6 @@ pub(super) fn is_starter(word: &str, starters: Starters) -> bool {
             | "so"
             | "still"
             | "meanwhile"
-            | "when"
-            | "while"
-            | "if"
             | "what"
             | "who"
             | "why"
@@ -231,6 +230,9 @@ pub(super) fn is_starter(word: &str, starters: Starters) -> bool {
                     | "then"
                     | "thus"
                     | "instead"
+                    | "when"
+                    | "while"
+                    | "if"
                     | "no"
                     | "one"
                     | "now"
@@ -255,22 +257,29 @@ pub(super) fn is_starter(word: &str, starters: Starters) -> bool {
 mod tests {
     use super::*;
 
+    fn classify_(word: &str) -> Option<Abbrev> {
+        classify(word, false)
+    }
+
     #[test]
     fn classes() {
-        assert_eq!(classify("Mr"), Some(Abbrev::Title));
-        assert_eq!(classify("mr"), Some(Abbrev::Title));
-        assert_eq!(classify("U.S"), Some(Abbrev::Starter));
-        assert_eq!(classify("p.m"), Some(Abbrev::Starter));
-        assert_eq!(classify("Ill"), Some(Abbrev::Starter));
-        assert_eq!(classify("ill"), None);
-        assert_eq!(classify("me"), None);
-        assert_eq!(classify("F"), Some(Abbrev::Initial));
-        assert_eq!(classify("v"), Some(Abbrev::Never));
-        assert_eq!(classify("p"), Some(Abbrev::Numeric));
-        assert_eq!(classify("P"), Some(Abbrev::Initial));
-        assert_eq!(classify("example.com"), None);
-        assert_eq!(classify("3.5"), None);
-        assert_eq!(classify("said"), None);
+        assert_eq!(classify_("Mr"), Some(Abbrev::Title));
+        assert_eq!(classify_("mr"), Some(Abbrev::Title));
+        assert_eq!(classify_("U.S"), Some(Abbrev::Starter));
+        assert_eq!(classify_("p.m"), Some(Abbrev::Starter));
+        assert_eq!(classify_("Ill"), Some(Abbrev::Starter));
+        assert_eq!(classify_("ill"), None);
+        assert_eq!(classify_("me"), None);
+        assert_eq!(classify("ga", true), Some(Abbrev::Starter));
+        assert_eq!(classify_("ft"), Some(Abbrev::Starter));
+        assert_eq!(classify_("Ft"), Some(Abbrev::Title));
+        assert_eq!(classify_("F"), Some(Abbrev::Initial));
+        assert_eq!(classify_("v"), Some(Abbrev::Never));
+        assert_eq!(classify_("p"), Some(Abbrev::Numeric));
+        assert_eq!(classify_("P"), Some(Abbrev::Initial));
+        assert_eq!(classify_("example.com"), None);
+        assert_eq!(classify_("3.5"), None);
+        assert_eq!(classify_("said"), None);
     }
 
     #[test]

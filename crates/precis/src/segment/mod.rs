@@ -48,6 +48,12 @@ pub const MAX_SENTENCE_WORDS: usize = 250;
 /// boundary when there is none.
 pub const MAX_SENTENCE_BYTES: usize = 8192;
 
+/// A right double quote mangled by a bad re-encoding (`”` went to the
+/// replacement character and a `?`), common in scraped Multi-News text. It is
+/// read as a closing quote, not a question mark.
+const MANGLED_QUOTE: &str = "\u{FFFD}?";
+const MANGLED_QUOTE_HEAD: &str = "\u{FFFD}";
+
 /// Paragraphs with at least this many words and no capitalized word after a
 /// letter, digit or comma are taken to be in [`Casing::Restored`].
 const RESTORED_MIN_WORDS: usize = 20;
@@ -272,6 +278,10 @@ impl<'a> Splitter<'a> {
                 self.words = 1;
             }
             match b {
+                b'?' if bytes[..i].ends_with(MANGLED_QUOTE_HEAD.as_bytes()) => {
+                    self.double_open = false;
+                    i += 1;
+                }
                 b'.' | b'!' | b'?' => {
                     let (next, split) = self.terminal(i);
                     in_word &= !split;
@@ -463,6 +473,13 @@ impl<'a> Splitter<'a> {
                     closers.quote = true;
                     j += 2;
                 }
+                Some(0xEF) if bytes[j..].starts_with(MANGLED_QUOTE.as_bytes()) => {
+                    self.double_open = false;
+                    closers.quote = true;
+                    j += MANGLED_QUOTE.len();
+                }
+                // Reference marks, as copied from Wikipedia: `.[12][13] Next`.
+                Some(b'[') if citation_len(&bytes[j..]) > 0 => j += citation_len(&bytes[j..]),
                 _ => break,
             }
         }
@@ -552,8 +569,8 @@ impl<'a> Splitter<'a> {
         closers: Closers,
         next: NextToken<'_>,
     ) -> bool {
-        let (word, plain) = self.word_before(i);
-        let abbrev = if dots == 1 && !plain { classify(word) } else { None };
+        let (word, plain, after_comma) = self.word_before(i);
+        let abbrev = if dots == 1 && !plain { classify(word, after_comma) } else { None };
 
         // `1. First item`, `a. Second item`: a list marker, not a sentence.
         if dots == 1
@@ -571,6 +588,10 @@ impl<'a> Splitter<'a> {
         match abbrev {
             Some(Abbrev::Title | Abbrev::Never) => false,
             Some(Abbrev::Numeric) if next.class == Next::Digit => false,
+            // `p.` before a name: an initial in lowercased text.
+            Some(Abbrev::Numeric) if word.len() == 1 => {
+                next.is_starter(starters, any_case) && !next.word.eq_ignore_ascii_case("a")
+            }
             Some(Abbrev::Month) if next.class == Next::Digit => false,
             Some(Abbrev::Month) => next.is_starter(starters, any_case),
             Some(Abbrev::Starter | Abbrev::Initial | Abbrev::EndCapable) if closers.quote => {
@@ -601,11 +622,11 @@ impl<'a> Splitter<'a> {
         }
     }
 
-    /// The ASCII word (letters, digits, inner periods) ending at `i`, and
-    /// whether it must be read as an ordinary word: it is too long to be an
-    /// abbreviation, or it continues a word with an apostrophe (`gov't`) or
-    /// non-ASCII letters.
-    fn word_before(&self, i: usize) -> (&'a str, bool) {
+    /// The ASCII word (letters, digits, inner periods) ending at `i`; whether
+    /// it must be read as an ordinary word (it is too long to be an
+    /// abbreviation, or it continues a word with an apostrophe, `gov't`, or
+    /// non-ASCII letters); and whether it follows `, `.
+    fn word_before(&self, i: usize) -> (&'a str, bool, bool) {
         let bytes = self.bytes;
         let floor = self.start.max(i.saturating_sub(MAX_ABBREV_LEN + 1));
         let mut s = i;
@@ -623,7 +644,8 @@ impl<'a> Splitter<'a> {
             Some(b'\'') => s >= 2 && bytes[s - 2].is_ascii_alphanumeric(),
             _ => word.len() > MAX_ABBREV_LEN,
         };
-        (trimmed, plain)
+        let after_comma = s >= 2 && bytes[s - 1] == b' ' && bytes[s - 2] == b',';
+        (trimmed, plain, after_comma)
     }
 
     /// Where the current sentence's first word starts, past whitespace,
@@ -679,6 +701,17 @@ fn is_bullet_char(c: char) -> bool {
             | '\u{25E6}'
             | '\u{00B7}'
     )
+}
+
+/// The length of a reference mark `[1]` to `[999]` at the start of `rest`,
+/// or 0.
+fn citation_len(rest: &[u8]) -> usize {
+    let digits = rest.iter().skip(1).take(4).take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) && rest.get(digits + 1) == Some(&b']') {
+        digits + 2
+    } else {
+        0
+    }
 }
 
 /// A closing quote or bracket standing alone as a token at the start of

@@ -181,6 +181,10 @@ fn table() {
         ("Yahoo! Inc. reported earnings.", &["Yahoo! Inc. reported earnings."]),
         ("The plan came from the gov't. Officials said so.", &["The plan came from the gov't.", "Officials said so."]),
         ("World War II. The sequel.", &["World War II.", "The sequel."]),
+        // Scraper debris.
+        ("Drinking is risky.[1][23] Surveys agree.", &["Drinking is risky.[1][23]", "Surveys agree."]),
+        ("It hurt,\u{FFFD}? she said. \u{201C}Nobody knew.\u{FFFD}? Then it ended.", &["It hurt,\u{FFFD}? she said.", "\u{201C}Nobody knew.\u{FFFD}?", "Then it ended."]),
+        ("Is she lost?\u{FFFD}? Nobody knew.", &["Is she lost?\u{FFFD}?", "Nobody knew."]),
         ("Lowercase after a period. stays together.", &["Lowercase after a period. stays together."]),
     ];
     assert!(cases.len() >= 60);
@@ -241,6 +245,16 @@ fn restored_casing() {
             "President trump spoke at a rally for sen. Dean heller ( r-nev. ) in las vegas on \
              saturday evening.",
             "The crowd was large and loud, the campaign said later that night.",
+        ],
+    );
+    check(
+        "A soldier based at ft. Hood, who came back from iraq, was held in augusta, ga. On \
+         monday, according to police. Co-author m. Thomas p. Gilbert wrote the paper, which \
+         appeared in print.",
+        &[
+            "A soldier based at ft. Hood, who came back from iraq, was held in augusta, ga. On \
+             monday, according to police.",
+            "Co-author m. Thomas p. Gilbert wrote the paper, which appeared in print.",
         ],
     );
     check(
@@ -328,7 +342,8 @@ proptest! {
                 Just("!"), Just("\""), Just("''"), Just("'"), Just("("), Just(")"), Just(";"),
                 Just(" "), Just("  "), Just("The"), Just("he"), Just("1."), Just("\u{2022}"),
                 Just("*"), Just("\u{2026}"), Just("\u{201D}"), Just("\u{e9}"), Just("word"),
-                Just("Inc."), Just("\n"), Just("\t"), Just("\u{a0}"),
+                Just("Inc."), Just("\n"), Just("\t"), Just("\u{a0}"), Just("\u{FFFD}?"),
+                Just("[1]"), Just("["), Just("ga."), Just(", "), Just("``"),
             ],
             0..60,
         ).prop_map(|parts| parts.concat())
