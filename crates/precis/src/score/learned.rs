@@ -50,6 +50,9 @@ pub const FEATURE_NAMES: &[&str] = &[
     "first person",
     "ends without period",
     "single document cluster",
+    "document centrality",
+    "log document words",
+    "max similarity in other documents",
 ];
 
 /// Number of features.
@@ -109,6 +112,52 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
         doc_len[s.doc] = doc_len[s.doc].max(s.position + 1);
     }
     let multi = analysis.n_docs > 1;
+    // Each document's tf-idf mass, and its cosine with the rest of the
+    // cluster: documents about another event sit far from the others.
+    let mut doc_pairs: Vec<Vec<(u32, f32)>> = vec![Vec::new(); analysis.n_docs];
+    let mut doc_words = vec![0usize; analysis.n_docs];
+    for (s, v) in analysis.sentences.iter().zip(&analysis.vectors) {
+        doc_pairs[s.doc].extend_from_slice(v.entries());
+        doc_words[s.doc] += s.words;
+    }
+    let doc_vecs: Vec<SparseVec> = doc_pairs.into_iter().map(SparseVec::from_pairs).collect();
+    let total = {
+        let mut all = Vec::new();
+        for v in &doc_vecs {
+            all.extend_from_slice(v.entries());
+        }
+        SparseVec::from_pairs(all)
+    };
+    let doc_centrality: Vec<f32> = doc_vecs
+        .iter()
+        .map(|v| {
+            let rest: Vec<(u32, f32)> = total
+                .entries()
+                .iter()
+                .map(|&(t, w)| {
+                    let own = v
+                        .entries()
+                        .binary_search_by_key(&t, |e| e.0)
+                        .map_or(0.0, |k| v.entries()[k].1);
+                    (t, w - own)
+                })
+                .collect();
+            v.cosine(&SparseVec::from_pairs(rest))
+        })
+        .collect();
+    let index = crate::represent::InvertedIndex::new(analysis);
+    let mut acc = vec![0.0f32; n];
+    let mut buf = Vec::new();
+    let support: Vec<f32> = (0..n)
+        .map(|i| {
+            analysis.neighbours(&index, i, &mut acc, &mut buf);
+            let own = analysis.sentences[i].doc;
+            buf.iter()
+                .filter(|&&(j, _)| analysis.sentences[j].doc != own)
+                .map(|e| e.1)
+                .fold(0.0, f32::max)
+        })
+        .collect();
     let other_docs = (analysis.n_docs.max(2) - 1) as f32;
     let said = ["said", "says", "say", "told"];
     let first_person = ["i", "we", "my", "our", "me", "us"];
@@ -174,6 +223,9 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
             row[33] =
                 !s.norm.trim_end_matches(['"', '\'', ')']).ends_with(['.', '!', '?']) as u8 as f32;
             row[34] = (!multi) as u8 as f32;
+            row[35] = if multi { doc_centrality[s.doc] } else { 0.0 };
+            row[36] = (doc_words[s.doc].max(1) as f32).ln();
+            row[37] = support[i];
             row
         })
         .collect()
