@@ -263,3 +263,18 @@ impl Scorer for Learned {
         format!("learned: {:.3} = {} ...", scores[i], top.join(", "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_matches_the_features() {
+        let parsed: LinearModel =
+            serde_json::from_str(include_str!("../../data/sentence-model.json")).unwrap();
+        assert_eq!(parsed.features, FEATURE_NAMES, "retrain with examples/train_scorer.rs");
+        assert_eq!(parsed.weights.len(), N_FEATURES);
+        assert!(parsed.weights.iter().all(|w| w.is_finite()));
+        assert!(parsed.weights.iter().any(|&w| w != 0.0));
+    }
+}
