@@ -2,7 +2,7 @@
 //!
 //! [`split_sentences`] is a single left-to-right pass over the bytes. At each
 //! `.`, `!`, `?` or ellipsis it reads the closing quotes and brackets that
-//! follow, the word before (is it an abbreviation? see [`abbreviations`]) and
+//! follow, the word before (is it an abbreviation? see `abbreviations.rs`) and
 //! the word after (capitalized? a pronoun or article?), and decides.
 //!
 //! # Why our own splitter
@@ -22,7 +22,7 @@
 //! after *every* `. `, abbreviations included (`the u.s. Forest service`,
 //! `mr. Trump`), but not after `?` or `!`; its quotes are separate tokens
 //! (`he said. " the poll`). The splitter detects that casing per paragraph
-//! ([`Casing::Restored`]) and then trusts only strong starters (pronouns,
+//! ("restored" casing) and then trusts only strong starters (pronouns,
 //! articles) after an abbreviation, and breaks after `?`/`!` before
 //! lowercase words.
 //!
