@@ -155,7 +155,10 @@ mod tests {
             &["The peace talks resumed in Geneva."],
             &["Geneva hosted peace talks."],
         ]);
-        let c = Concepts::new(&a, &ConceptConfig { min_df: Some(2), ..ConceptConfig::default() });
+        let c = Concepts::new(
+            &a,
+            &ConceptConfig { min_df: Some(2), position_boost: 0.0, ..ConceptConfig::default() },
+        );
         let name = |k: (u32, u32)| format!("{} {}", a.lexicon.stem(k.0), a.lexicon.stem(k.1));
         let mut found: Vec<(String, f64)> =
             c.keys.iter().zip(&c.weights).map(|(&k, &w)| (name(k), w)).collect();

@@ -58,29 +58,64 @@ pub const FEATURE_NAMES: &[&str] = &[
 /// Number of features.
 pub const N_FEATURES: usize = FEATURE_NAMES.len();
 
-/// Fitted weights of the linear model.
+/// A fitted sentence model: linear in the features, or a small network
+/// with one hidden ReLU layer over standardized features.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct LinearModel {
+pub struct SentenceModel {
     /// Feature names, which must match [`FEATURE_NAMES`].
     pub features: Vec<String>,
-    /// One weight per feature.
+    /// Without a hidden layer: one weight per feature. With one: one weight
+    /// per hidden unit.
     pub weights: Vec<f64>,
+    /// Per-feature mean subtracted before the hidden layer.
+    #[serde(default)]
+    pub mean: Vec<f64>,
+    /// Per-feature scale divided by before the hidden layer.
+    #[serde(default)]
+    pub scale: Vec<f64>,
+    /// Hidden layer weights, one row of `N_FEATURES` per unit (empty for a
+    /// linear model).
+    #[serde(default)]
+    pub hidden: Vec<Vec<f64>>,
+    /// Hidden layer biases.
+    #[serde(default)]
+    pub hidden_bias: Vec<f64>,
+    /// Output bias (the linear model carries its bias as the `bias` feature).
+    #[serde(default)]
+    pub output_bias: f64,
     /// What the model was trained on, for the record.
     pub trained_on: String,
 }
 
-impl LinearModel {
+impl SentenceModel {
+    /// True when the shapes agree with [`N_FEATURES`].
+    pub fn is_valid(&self) -> bool {
+        if self.hidden.is_empty() {
+            return self.weights.len() == N_FEATURES;
+        }
+        self.mean.len() == N_FEATURES
+            && self.scale.len() == N_FEATURES
+            && self.hidden.iter().all(|r| r.len() == N_FEATURES)
+            && self.hidden_bias.len() == self.hidden.len()
+            && self.weights.len() == self.hidden.len()
+    }
+
     /// The model shipped with precis.
-    pub fn shipped() -> &'static LinearModel {
-        static MODEL: OnceLock<LinearModel> = OnceLock::new();
+    pub fn shipped() -> &'static SentenceModel {
+        static MODEL: OnceLock<SentenceModel> = OnceLock::new();
         MODEL.get_or_init(|| {
-            let parsed: Option<LinearModel> =
+            let parsed: Option<SentenceModel> =
                 serde_json::from_str(include_str!("../../data/sentence-model.json")).ok();
             // A model that does not match the feature set (caught by a unit
             // test) falls back to zero weights rather than panicking.
-            parsed.filter(|m| m.weights.len() == N_FEATURES).unwrap_or_else(|| LinearModel {
+            parsed.filter(SentenceModel::is_valid).unwrap_or_else(|| SentenceModel {
                 features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
                 weights: vec![0.0; N_FEATURES],
+                mean: Vec::new(),
+                scale: Vec::new(),
+                hidden: Vec::new(),
+                hidden_bias: Vec::new(),
+                output_bias: 0.0,
                 trained_on: "none".into(),
             })
         })
@@ -88,7 +123,20 @@ impl LinearModel {
 
     /// The model's prediction for one feature row.
     pub fn predict(&self, row: &[f32]) -> f64 {
-        self.weights.iter().zip(row).map(|(w, &x)| w * x as f64).sum()
+        if self.hidden.is_empty() {
+            return self.weights.iter().zip(row).map(|(w, &x)| w * x as f64).sum();
+        }
+        let x: Vec<f64> = row
+            .iter()
+            .zip(self.mean.iter().zip(&self.scale))
+            .map(|(&v, (m, s))| (v as f64 - m) / s)
+            .collect();
+        let mut y = self.output_bias;
+        for ((unit, b), w) in self.hidden.iter().zip(&self.hidden_bias).zip(&self.weights) {
+            let h: f64 = unit.iter().zip(&x).map(|(a, b)| a * b).sum::<f64>() + b;
+            y += w * h.max(0.0);
+        }
+        y
     }
 }
 
@@ -231,16 +279,16 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
         .collect()
 }
 
-/// Scores sentences with a [`LinearModel`] (by default the shipped one).
+/// Scores sentences with a [`SentenceModel`] (by default the shipped one).
 #[derive(Debug, Clone, Copy)]
 pub struct Learned {
     /// The model.
-    pub model: &'static LinearModel,
+    pub model: &'static SentenceModel,
 }
 
 impl Default for Learned {
     fn default() -> Self {
-        Learned { model: LinearModel::shipped() }
+        Learned { model: SentenceModel::shipped() }
     }
 }
 
@@ -251,6 +299,16 @@ impl Scorer for Learned {
 
     fn explain(&self, analysis: &Analysis, scores: &[f64], i: usize) -> String {
         let row = features(analysis)[i];
+        if !self.model.hidden.is_empty() {
+            let top: Vec<String> = FEATURE_NAMES
+                .iter()
+                .zip(row)
+                .filter(|(_, x)| *x != 0.0)
+                .take(6)
+                .map(|(n, x)| format!("{n} {x:.2}"))
+                .collect();
+            return format!("learned: {:.3} from {} ...", scores[i], top.join(", "));
+        }
         let mut parts: Vec<(f64, &str)> = FEATURE_NAMES
             .iter()
             .zip(self.model.weights.iter().zip(row))
@@ -270,10 +328,10 @@ mod tests {
 
     #[test]
     fn shipped_model_matches_the_features() {
-        let parsed: LinearModel =
+        let parsed: SentenceModel =
             serde_json::from_str(include_str!("../../data/sentence-model.json")).unwrap();
         assert_eq!(parsed.features, FEATURE_NAMES, "retrain with examples/train_scorer.rs");
-        assert_eq!(parsed.weights.len(), N_FEATURES);
+        assert!(parsed.is_valid());
         assert!(parsed.weights.iter().all(|w| w.is_finite()));
         assert!(parsed.weights.iter().any(|&w| w != 0.0));
     }

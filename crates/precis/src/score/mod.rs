@@ -14,7 +14,7 @@ mod textrank;
 
 pub use centroid::Centroid;
 pub use lead::Lead;
-pub use learned::{features, Learned, LinearModel, FEATURE_NAMES, N_FEATURES};
+pub use learned::{features, Learned, SentenceModel, FEATURE_NAMES, N_FEATURES};
 pub use lexrank::LexRank;
 pub use textrank::TextRank;
 
