@@ -9,7 +9,10 @@ check() {
   local file=$1 words=$2 expect=$3
   local out
   out=$(mktemp)
-  "$bin" summarize "$data/$file" --format jsonl --words "$words" >"$out"
+  # Exit status 1 means some records failed; which ones is checked below.
+  local status=0
+  "$bin" summarize "$data/$file" --format jsonl --words "$words" >"$out" 2>/dev/null || status=$?
+  if [ "$status" -gt 1 ]; then echo "precis failed with status $status on $file"; exit 1; fi
   python3 - "$out" "$data/$file" "$expect" <<'PY'
 import gzip, json, sys
 out, gold, expect = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -17,11 +20,14 @@ ids = [json.loads(l)["id"] for l in gzip.open(gold, "rt")]
 recs = [json.loads(l) for l in open(out)]
 assert len(recs) == expect == len(ids), (len(recs), expect, len(ids))
 assert [r["id"] for r in recs] == ids, "output order differs from input order"
+# The only acceptable failures are clusters that hold nothing but site
+# furniture (Multi-News has a few made only of "Tweet with a location" notices).
 bad = [r for r in recs if "error" in r]
-assert not bad, bad[:3]
-empty = [r["id"] for r in recs if not r["summary"].strip()]
+unexpected = [r for r in bad if "no sentence left after cleaning" not in r["error"]]
+assert not unexpected, unexpected[:3]
+empty = [r["id"] for r in recs if "error" not in r and not r["summary"].strip()]
 assert not empty, empty[:5]
-print(f"{gold}: {len(recs)} records, in order, none empty")
+print(f"{gold}: {len(recs)} records, in order; {len(bad)} all-boilerplate clusters reported as errors: {[r['id'] for r in bad]}")
 PY
   rm -f "$out"
 }
