@@ -1,0 +1,253 @@
+//! In-process timing over real clusters, one thread: the time from a parsed
+//! [`Cluster`] to its [`Summary`](precis::Summary), per cluster and method.
+//!
+//! ```text
+//! cargo run --release -p precis --example bench_inprocess -- methods FILE [--methods auto,lexrank] [--words 100] [--limit N] [--repeat R]
+//! cargo run --release -p precis --example bench_inprocess -- scale FILE SENTENCES [--methods ...] [--words 100] [--write OUT.jsonl]
+//! ```
+//!
+//! `methods` parses every cluster of a JSONL(.gz) file first (parsing is not
+//! timed), then summarizes each `R` times (default 5) with each method and
+//! keeps each cluster's median time. It prints one JSON object per method:
+//! the mean, median, 90th percentile and largest per-cluster time, with the
+//! share spent preparing (clean, segment, represent) and the mean number of
+//! sentences.
+//!
+//! `scale` builds one cluster of about `SENTENCES` sentences by
+//! concatenating the documents of consecutive clusters of FILE (the last one
+//! cut at a sentence boundary) and times each method on it, repeating for
+//! at least a second. With `--write` it also writes the cluster as a JSONL
+//! line, so other tools can be timed on the same text. Run it under
+//! `/usr/bin/time -v` for the peak memory of one size.
+//!
+//! `scripts/bench-scaling.sh` and `scripts/bench-peers.sh` drive it.
+
+use precis::{prepare, Budget, Cluster, Document, Method, Summarizer};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::time::{Duration, Instant};
+
+type BoxError = Box<dyn std::error::Error>;
+
+struct Options {
+    methods: Vec<Method>,
+    words: usize,
+    limit: usize,
+    repeat: usize,
+    write: Option<String>,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, BoxError> {
+    let mut o = Options {
+        methods: vec![Method::Auto, Method::LexRank],
+        words: 100,
+        limit: usize::MAX,
+        repeat: 5,
+        write: None,
+    };
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--methods" => {
+                o.methods = value()?.split(',').map(str::parse).collect::<Result<_, _>>()?
+            }
+            "--words" => o.words = value()?.parse()?,
+            "--limit" => o.limit = value()?.parse()?,
+            "--repeat" => o.repeat = value()?.parse::<usize>()?.max(1),
+            "--write" => o.write = Some(value()?.clone()),
+            other => return Err(format!("unknown option {other}").into()),
+        }
+    }
+    Ok(o)
+}
+
+fn open(path: &str) -> Result<Box<dyn BufRead>, BoxError> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let reader: Box<dyn Read> = if path.ends_with(".gz") {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    Ok(Box::new(BufReader::with_capacity(1 << 20, reader)))
+}
+
+/// Reads clusters one line at a time, stopping when `keep` says so.
+fn read_clusters(
+    path: &str,
+    mut keep: impl FnMut(&Cluster) -> bool,
+) -> Result<Vec<Cluster>, BoxError> {
+    let mut out = Vec::new();
+    for line in open(path)?.lines() {
+        let cluster: Cluster = serde_json::from_str(&line?)?;
+        let more = keep(&cluster);
+        out.push(cluster);
+        if !more {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+fn summarizer(method: Method, words: usize) -> Result<Summarizer, BoxError> {
+    Ok(Summarizer::builder().method(method).budget(Budget::words(words)).build()?)
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    if xs.is_empty() {
+        return 0.0;
+    }
+    xs[xs.len() / 2]
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
+    let mut n = 0;
+    let clusters = read_clusters(path, |_| {
+        n += 1;
+        n < o.limit
+    })?;
+    let sentences: Vec<usize> =
+        clusters.iter().map(|c| prepare(c).map_or(0, |p| p.analysis.len())).collect();
+    let mean_sentences = sentences.iter().sum::<usize>() as f64 / clusters.len().max(1) as f64;
+    for &method in &o.methods {
+        let s = summarizer(method, o.words)?;
+        let mut total = Vec::with_capacity(clusters.len());
+        let mut prep = Vec::with_capacity(clusters.len());
+        for cluster in &clusters {
+            let mut t = Vec::with_capacity(o.repeat);
+            let mut p = Vec::with_capacity(o.repeat);
+            for _ in 0..o.repeat {
+                let start = Instant::now();
+                let prepared = prepare(cluster);
+                let mid = Instant::now();
+                if let Ok(prepared) = prepared {
+                    let summary = s.summarize_prepared(&prepared);
+                    assert!(summary.word_count() <= o.words);
+                }
+                let end = Instant::now();
+                t.push((end - start).as_secs_f64());
+                p.push((mid - start).as_secs_f64());
+            }
+            total.push(median(t));
+            prep.push(median(p));
+        }
+        let sum: f64 = total.iter().sum();
+        let sum_prep: f64 = prep.iter().sum();
+        let mut sorted = total.clone();
+        sorted.sort_by(f64::total_cmp);
+        let k = clusters.len().max(1) as f64;
+        println!(
+            "{}",
+            serde_json::json!({
+                "file": path,
+                "method": method.name(),
+                "words": o.words,
+                "clusters": clusters.len(),
+                "mean_sentences": mean_sentences,
+                "mean_ms": 1e3 * sum / k,
+                "median_ms": 1e3 * percentile(&sorted, 0.5),
+                "p90_ms": 1e3 * percentile(&sorted, 0.9),
+                "max_ms": 1e3 * sorted.last().copied().unwrap_or(0.0),
+                "prepare_share": if sum > 0.0 { sum_prep / sum } else { 0.0 },
+                "us_per_sentence": 1e6 * sum / sentences.iter().sum::<usize>().max(1) as f64,
+                "total_s": sum,
+            })
+        );
+    }
+    Ok(())
+}
+
+/// One cluster of about `target` sentences from consecutive clusters of `path`.
+fn scaled_cluster(path: &str, target: usize) -> Result<Cluster, BoxError> {
+    let mut documents: Vec<Document> = Vec::new();
+    let mut have = 0;
+    read_clusters(path, |cluster| {
+        for d in &cluster.documents {
+            if have >= target {
+                break;
+            }
+            let single = Cluster::new("one", vec![d.clone()]);
+            let Ok(p) = prepare(&single) else { continue };
+            let n = p.analysis.len();
+            let doc = if have + n <= target {
+                d.clone()
+            } else {
+                // Cut after the sentence that reaches the target.
+                let end = p.analysis.sentences[target - have - 1].span.end();
+                Document::new(d.id.clone(), &d.text[..end])
+            };
+            have += n.min(target - have);
+            documents.push(Document::new(format!("{}/{}", cluster.id, doc.id), doc.text));
+        }
+        have < target
+    })?;
+    Ok(Cluster::new(format!("scaled-{target}"), documents))
+}
+
+fn scale(path: &str, target: usize, o: &Options) -> Result<(), BoxError> {
+    let cluster = scaled_cluster(path, target)?;
+    if let Some(out) = &o.write {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(out)?);
+        writeln!(f, "{}", serde_json::to_string(&cluster)?)?;
+    }
+    let prepared = prepare(&cluster)?;
+    let n = prepared.analysis.len();
+    let words: usize = cluster.documents.iter().map(|d| d.text.split_whitespace().count()).sum();
+    for &method in &o.methods {
+        let s = summarizer(method, o.words)?;
+        let mut times = Vec::new();
+        let mut prep_times = Vec::new();
+        let started = Instant::now();
+        while times.len() < 3 || (started.elapsed() < Duration::from_secs(1) && times.len() < 1000)
+        {
+            let start = Instant::now();
+            let prepared = prepare(&cluster)?;
+            let mid = Instant::now();
+            let summary = s.summarize_prepared(&prepared);
+            assert!(!summary.sentences.is_empty());
+            prep_times.push((mid - start).as_secs_f64());
+            times.push(start.elapsed().as_secs_f64());
+        }
+        let t = median(times.clone());
+        println!(
+            "{}",
+            serde_json::json!({
+                "file": path,
+                "method": method.name(),
+                "target": target,
+                "sentences": n,
+                "documents": cluster.documents.len(),
+                "words": words,
+                "runs": times.len(),
+                "ms": 1e3 * t,
+                "prepare_ms": 1e3 * median(prep_times),
+                "us_per_sentence": 1e6 * t / n.max(1) as f64,
+            })
+        );
+    }
+    Ok(())
+}
+
+fn main() -> Result<(), BoxError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: bench_inprocess methods FILE [options] | scale FILE SENTENCES [options]";
+    match args.first().map(String::as_str) {
+        Some("methods") => {
+            let path = args.get(1).ok_or(usage)?;
+            methods(path, &parse_options(&args[2..])?)
+        }
+        Some("scale") => {
+            let path = args.get(1).ok_or(usage)?;
+            let target: usize = args.get(2).ok_or(usage)?.parse()?;
+            scale(path, target, &parse_options(&args[3..])?)
+        }
+        _ => Err(usage.into()),
+    }
+}
