@@ -13,7 +13,7 @@
 //! and an uncovered one earns `w_i − λ_i ≥ 0`. Maximizing the right side
 //! over `T` is a 0/1 knapsack (with one extra state for "a prefix item is
 //! used"), solved exactly by dynamic programming over the remaining budget.
-//! Subgradient steps on `λ` (Polyak's rule, aimed at the pruning threshold)
+//! Subgradient steps on `λ` (Polyak's rule, aimed at the incumbent's value)
 //! tighten the bound; concepts no free item contains are priced at `w_i`,
 //! which removes them from the bound.
 //!
@@ -79,6 +79,8 @@ struct Schedule {
     max_iterations: u32,
 }
 
+/// The first node starts from `λ = w` and earns a long schedule; every other
+/// node starts from its parent's best multipliers and needs few steps.
 const ROOT: Schedule = Schedule { theta: 1.0, patience: 8, max_iterations: 400 };
 const INNER: Schedule = Schedule { theta: 0.5, patience: 3, max_iterations: 40 };
 const MIN_THETA: f64 = 1e-3;
@@ -344,7 +346,7 @@ impl<'a> Search<'a> {
         if self.scratch.free.is_empty() {
             return Verdict::Prune;
         }
-        let schedule = if depth == 0 && self.chosen.is_empty() { &ROOT } else { &INNER };
+        let schedule = if self.nodes == 1 { &ROOT } else { &INNER };
         let mut lambda = std::mem::take(&mut self.lambdas[depth]);
         let mut theta = schedule.theta;
         let mut stale = 0;
@@ -382,10 +384,10 @@ impl<'a> Search<'a> {
             let cap = u64::from(self.room).min(total_len) as usize;
             let kp = s.knapsack.run(&s.kp_lens, &s.kp_values, &s.kp_prefix, cap);
             let ub = base + kp;
-            s.knapsack.pick(&s.kp_lens, &s.kp_prefix, &mut s.pick_positions);
+            s.knapsack.pick(&s.kp_lens, &mut s.pick_positions);
             s.pick.clear();
             s.pick.extend(s.pick_positions.iter().map(|&p| s.kp_items[p]));
-            if ub < best_bound - 1e-12 * best_bound.abs().max(1.0) {
+            if !best_bound.is_finite() || ub < best_bound - 1e-12 * best_bound.abs().max(1.0) {
                 best_bound = ub;
                 stale = 0;
                 s.best_pick.clone_from(&s.pick);
@@ -454,7 +456,7 @@ impl<'a> Search<'a> {
             // direction helps.
             let go_on = norm2 > 0.0 && theta >= MIN_THETA;
             if go_on {
-                let step = theta * (ub - threshold) / norm2;
+                let step = theta * (ub - self.best) / norm2;
                 for &c in &s.coverable_list {
                     let g = f64::from(s.count[c as usize]) - 1.0;
                     let l = &mut lambda[c as usize];
@@ -483,9 +485,8 @@ impl<'a> Search<'a> {
     /// Picks the item to branch on: from the best bound's knapsack solution,
     /// the free item with the largest gain.
     fn branch_item(&self, bound: f64) -> Verdict {
-        let better = |best: Option<(f64, u32)>, k: u32, score: f64| match best {
-            None => true,
-            Some((s, b)) => score > s || (score == s && k < b),
+        let better = |best: Option<(f64, u32)>, k: u32, score: f64| {
+            best.is_none_or(|(s, b)| score > s || (score == s && k < b))
         };
         let mut best: Option<(f64, u32)> = None;
         for &k in &self.scratch.best_pick {
@@ -567,7 +568,7 @@ impl<'a> Search<'a> {
                     .map(|&c| model.weights[c as usize])
                     .sum();
                 let score = gain / f64::from(item.len.max(1)).powf(exponent);
-                if gain > 0.0 && best.map_or(true, |(s, _, _)| score > s) {
+                if gain > 0.0 && best.is_none_or(|(s, _, _)| score > s) {
                     best = Some((score, gain, k));
                 }
             }
@@ -589,18 +590,30 @@ impl<'a> Search<'a> {
     }
 }
 
-/// 0/1 knapsack by dynamic programming over capacity, with a second layer
-/// for "at most one prefix item".
+/// 0/1 knapsack by dynamic programming over capacity, plus at most one
+/// prefix item.
+///
+/// Whole items go through the usual table `dp0`. Since at most one prefix
+/// item is used, it can be added last: `dp1[r] = max(dp0[r], max_e dp0[r − e]
+/// + G[e])`, where `G[e]` is the best prefix value of length at most `e`.
+/// `dp0` grows with `r`, so only the lengths where `G` steps up matter. This
+/// costs `O(cap · steps)` instead of `O(cap · prefix items)`.
 #[derive(Default)]
 struct Knapsack {
     cap: usize,
-    two_layers: bool,
-    /// Best value within capacity `r`, using no prefix item.
+    has_prefix: bool,
+    /// Best value within capacity `r`, using whole items only.
     dp0: Vec<f64>,
     /// Best value within capacity `r`, using at most one prefix item.
     dp1: Vec<f64>,
-    /// Decision bits per (item, layer, capacity).
+    /// Decision bits of `dp0` per (whole item, capacity).
     take: Vec<bool>,
+    /// For `dp1[r]`: the prefix length used, if any.
+    via: Vec<Option<usize>>,
+    /// Per length, the best prefix item: (value, position).
+    by_len: Vec<Option<(f64, usize)>>,
+    /// Staircase of the best prefix by length: (length, value, position).
+    steps: Vec<(usize, f64, usize)>,
     n: usize,
 }
 
@@ -610,44 +623,58 @@ impl Knapsack {
         let width = cap + 1;
         self.cap = cap;
         self.n = lens.len();
-        self.two_layers = prefix.iter().any(|&p| p);
         self.dp0.clear();
         self.dp0.resize(width, 0.0);
-        self.dp1.clear();
-        self.dp1.resize(width, 0.0);
-        self.take.resize(self.n * 2 * width, false);
+        self.take.resize(self.n * width, false);
+        // Best prefix per length (first one on ties), then the points where
+        // the running maximum steps up.
+        self.by_len.clear();
+        self.by_len.resize(width, None);
+        for idx in (0..self.n).filter(|&idx| prefix[idx]) {
+            let (len, v) = (lens[idx] as usize, values[idx]);
+            if len < width && self.by_len[len].is_none_or(|(best, _)| v > best) {
+                self.by_len[len] = Some((v, idx));
+            }
+        }
+        self.steps.clear();
+        let mut top = f64::NEG_INFINITY;
+        for (len, entry) in self.by_len.iter().enumerate() {
+            if let Some((v, idx)) = *entry {
+                if v > top {
+                    top = v;
+                    self.steps.push((len, v, idx));
+                }
+            }
+        }
+        self.has_prefix = !self.steps.is_empty();
         for idx in 0..self.n {
+            let row = &mut self.take[idx * width..(idx + 1) * width];
+            if prefix[idx] {
+                row.fill(false);
+                continue;
+            }
             let len = lens[idx] as usize;
             let v = values[idx];
-            let (row0, row1) =
-                self.take[2 * idx * width..(2 * idx + 2) * width].split_at_mut(width);
-            let low = len.min(width);
-            row0[..low].fill(false);
-            row1[..low].fill(false);
-            if prefix[idx] {
-                row0.fill(false);
-                for r in (len..width).rev() {
+            row[..len.min(width)].fill(false);
+            for r in (len..width).rev() {
+                let c = self.dp0[r - len] + v;
+                row[r] = c > self.dp0[r];
+                if row[r] {
+                    self.dp0[r] = c;
+                }
+            }
+        }
+        if self.has_prefix {
+            self.dp1.clear();
+            self.dp1.extend_from_slice(&self.dp0);
+            self.via.clear();
+            self.via.resize(width, None);
+            for (step, &(len, v, _)) in self.steps.iter().enumerate() {
+                for r in len..width {
                     let c = self.dp0[r - len] + v;
-                    row1[r] = c > self.dp1[r];
-                    if row1[r] {
+                    if c > self.dp1[r] {
                         self.dp1[r] = c;
-                    }
-                }
-            } else {
-                for r in (len..width).rev() {
-                    let c = self.dp0[r - len] + v;
-                    row0[r] = c > self.dp0[r];
-                    if row0[r] {
-                        self.dp0[r] = c;
-                    }
-                }
-                if self.two_layers {
-                    for r in (len..width).rev() {
-                        let c = self.dp1[r - len] + v;
-                        row1[r] = c > self.dp1[r];
-                        if row1[r] {
-                            self.dp1[r] = c;
-                        }
+                        self.via[r] = Some(step);
                     }
                 }
             }
@@ -658,7 +685,7 @@ impl Knapsack {
     /// The best value within capacity `r`, with or without a prefix item.
     fn best_within(&self, r: usize, allow_prefix: bool) -> f64 {
         let r = r.min(self.cap);
-        if allow_prefix && self.two_layers {
+        if allow_prefix && self.has_prefix {
             self.dp1[r]
         } else {
             self.dp0[r]
@@ -666,20 +693,23 @@ impl Knapsack {
     }
 
     /// The positions of the items in the optimal solution of the last run.
-    fn pick(&self, lens: &[u32], prefix: &[bool], out: &mut Vec<usize>) {
+    fn pick(&self, lens: &[u32], out: &mut Vec<usize>) {
         out.clear();
         let width = self.cap + 1;
-        let mut layer = usize::from(self.two_layers);
         let mut r = self.cap;
-        for idx in (0..self.n).rev() {
-            if self.take[(2 * idx + layer) * width + r] {
+        if self.has_prefix {
+            if let Some(step) = self.via[r] {
+                let (len, _, idx) = self.steps[step];
                 out.push(idx);
-                r -= lens[idx] as usize;
-                if prefix[idx] {
-                    layer = 0;
-                }
+                r -= len;
             }
         }
-        out.reverse();
+        for idx in (0..self.n).rev() {
+            if self.take[idx * width + r] {
+                out.push(idx);
+                r -= lens[idx] as usize;
+            }
+        }
+        out.sort_unstable();
     }
 }

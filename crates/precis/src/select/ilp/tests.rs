@@ -72,7 +72,7 @@ fn check_feasible(p: &CoverageProblem, s: &CoverageSolution) {
         .selected
         .iter()
         .copied()
-        .filter(|&j| s.truncated.map_or(true, |t| t.sentence != j))
+        .filter(|&j| s.truncated.is_none_or(|t| t.sentence != j))
         .collect();
     let used: u64 = whole.iter().map(|&j| u64::from(p.lengths[j])).sum();
     assert!(used <= u64::from(p.budget), "within budget");
