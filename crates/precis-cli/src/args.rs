@@ -1,0 +1,175 @@
+//! Command-line arguments: the `clap` definitions and nothing else.
+//!
+//! Each option's doc comment is its `--help` text and states its default.
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use precis::{Budget, Method};
+use std::ffi::OsStr;
+use std::path::PathBuf;
+
+/// precis: extractive summaries of news-article clusters, with provenance.
+#[derive(Debug, Parser)]
+#[command(name = "precis", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Summarize a directory of documents, a JSONL batch of clusters, or standard input.
+    #[command(after_long_help = SUMMARIZE_AFTER_HELP)]
+    Summarize(SummarizeArgs),
+    /// Summarize an evaluation set with several methods and print the ROUGE table.
+    Eval(crate::eval_cmd::EvalArgs),
+}
+
+const SUMMARIZE_AFTER_HELP: &str = "\
+INPUT is one of:
+  DIR              one cluster: every *.txt and *.html/*.htm file is a document,
+                   its file name the document id, read in file-name order
+  FILE.jsonl[.gz]  a batch: one cluster per line, {\"id\": ..., \"documents\":
+                   [{\"id\": ..., \"text\": ...}]}; gzip is detected by content
+  FILE.txt|.html   one cluster of one document
+  - (or nothing)   standard input: documents separated by `|||||` (a JSONL
+                   batch, possibly gzipped, is recognised too)
+
+Exit status: 0 when every cluster was summarized, 1 when some input could not
+be summarized (each failure is reported, and in batch mode written as an error
+record in its place), 2 for usage errors and I/O failures.";
+
+/// Options of `precis summarize`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("budget").args(["words", "bytes", "sentences"])))]
+pub struct SummarizeArgs {
+    /// A directory of documents, a JSONL file of clusters (optionally gzipped),
+    /// or `-` for standard input (the default when it is not a terminal).
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+
+    /// The summarization method.
+    #[arg(short, long, default_value = "auto", value_parser = MethodParser)]
+    pub method: Method,
+
+    /// Budget in words [default: 100].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub words: Option<u64>,
+
+    /// Budget in bytes of UTF-8 text, counting one newline between sentences.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub bytes: Option<u64>,
+
+    /// Budget in whole sentences.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub sentences: Option<u64>,
+
+    /// Let the last sentence run to the budget and cut it there (as ROUGE's
+    /// length limit does) instead of keeping only whole sentences.
+    #[arg(long)]
+    pub fill: bool,
+
+    /// Output format [default: text for one cluster, jsonl for a batch].
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Say how each chosen sentence scored.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Worker threads for batch input [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub threads: Option<u64>,
+
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl SummarizeArgs {
+    /// The budget the flags ask for; `clap` has already made them exclusive.
+    pub fn budget(&self) -> Budget {
+        let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+        let budget = match (self.words, self.bytes, self.sentences) {
+            (_, Some(b), _) => Budget::bytes(n(b)),
+            (_, _, Some(s)) => Budget::sentences(n(s)),
+            (w, _, _) => Budget::words(w.map_or(100, n)),
+        };
+        budget.with_fill(self.fill)
+    }
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One sentence per line.
+    Text,
+    /// A heading, and one bullet per sentence naming its sources.
+    #[value(alias = "md")]
+    Markdown,
+    /// The whole summary as pretty JSON (a JSON array for a batch).
+    Json,
+    /// One compact JSON line per cluster: {"id", "summary", "sentences"}.
+    #[value(alias = "ndjson")]
+    Jsonl,
+}
+
+/// Parses `--method` with [`Method::from_str`](std::str::FromStr), offering
+/// [`Method::ALL`] as the possible values, so a method added to the core
+/// shows up in `--help` and in error suggestions without touching the CLI.
+#[derive(Debug, Clone, Copy)]
+struct MethodParser;
+
+impl TypedValueParser for MethodParser {
+    type Value = Method;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Method, clap::Error> {
+        // Lowercase first so `--method LexRank` works, then let clap's own
+        // parser produce its usual message (with a "did you mean") for
+        // unknown names.
+        let lower = value.to_string_lossy().to_ascii_lowercase();
+        let names = PossibleValuesParser::new(Method::ALL.iter().map(|m| m.name()));
+        let name = names.parse_ref(cmd, arg, OsStr::new(&lower))?;
+        name.parse::<Method>()
+            .map_err(|e| clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{e}\n")))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(Method::ALL.iter().map(|m| PossibleValue::new(m.name()))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<SummarizeArgs, clap::Error> {
+        let cli = Cli::try_parse_from(["precis", "summarize"].iter().chain(args))?;
+        match cli.command {
+            Command::Summarize(args) => Ok(args),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn budgets_and_methods() {
+        let a = parse(&[]).unwrap();
+        assert_eq!((a.method, a.budget()), (Method::Auto, Budget::words(100)));
+        let a = parse(&["--bytes", "665", "--fill", "-m", "LexRank"]).unwrap();
+        assert_eq!((a.method, a.budget()), (Method::LexRank, Budget::bytes(665).with_fill(true)));
+        assert_eq!(parse(&["--sentences", "3"]).unwrap().budget(), Budget::sentences(3));
+        assert!(parse(&["--words", "3", "--bytes", "9"]).is_err());
+        assert!(parse(&["--words", "0"]).is_err());
+        assert!(parse(&["--method", "bogus"]).is_err());
+        for m in Method::ALL {
+            assert_eq!(parse(&["--method", m.name()]).unwrap().method, *m);
+        }
+    }
+}

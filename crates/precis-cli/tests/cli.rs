@@ -1,0 +1,16 @@
+//! Integration tests of the `precis` binary, as one test binary whose
+//! modules are the other files in this directory (as in ripgrep).
+//!
+//! - `example`: the bundled example cluster in every format and budget.
+//! - `batch`: JSONL batches, plain and gzipped, with failing records.
+//! - `stdin`: documents separated by `|||||` on standard input.
+//! - `bad_input`: every kind of bad input gets a message naming it.
+//! - `library`: properties of the library on arbitrary text.
+
+mod bad_input;
+mod batch;
+mod example;
+mod hay;
+mod library;
+mod stdin;
+mod util;

@@ -1,0 +1,111 @@
+//! The bundled example cluster, `examples/kerry-lavrov-syria`, in every
+//! format, method and kind of budget.
+
+use crate::util::{check_summary, json_lines, precis, read_docs, TempDir, EXAMPLE};
+use precis::{Budget, Method, Summary};
+
+/// The example summarized as JSON with `args`, checked against `budget`.
+fn summary(args: &[&str], budget: Budget) -> Summary {
+    let mut all = vec!["summarize", EXAMPLE, "--format", "json"];
+    all.extend_from_slice(args);
+    let out = precis(&all, b"");
+    out.code(0);
+    let summary: Summary = serde_json::from_str(&out.stdout).expect("--format json is a Summary");
+    assert_eq!(summary.id, "kerry-lavrov-syria");
+    assert_eq!(summary.budget, budget);
+    check_summary(&summary, &read_docs(EXAMPLE), budget);
+    summary
+}
+
+#[test]
+fn every_format_at_100_and_250_words() {
+    for words in [100, 250] {
+        let n = words.to_string();
+        let budget = Budget::words(words);
+        let json = summary(&["--words", &n], budget);
+        let texts: Vec<&str> = json.sentences.iter().map(|s| s.text.as_str()).collect();
+
+        let text = precis(&["summarize", EXAMPLE, "--words", &n], b"");
+        text.code(0);
+        assert_eq!(text.stdout, texts.iter().map(|t| format!("{t}\n")).collect::<String>());
+
+        let md = precis(&["summarize", EXAMPLE, "--words", &n, "--format", "markdown"], b"");
+        md.code(0);
+        assert!(md.stdout.starts_with("## Summary of kerry-lavrov-syria\n\n"), "{}", md.stdout);
+        assert_eq!(md.stdout.lines().filter(|l| l.starts_with("- ")).count(), texts.len());
+
+        let jsonl = precis(&["summarize", EXAMPLE, "--words", &n, "--format", "jsonl"], b"");
+        jsonl.code(0);
+        let lines = json_lines(&jsonl.stdout);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0]["id"], "kerry-lavrov-syria");
+        assert_eq!(lines[0]["summary"], texts.join("\n"));
+        let sentences: Vec<precis::SummarySentence> =
+            serde_json::from_value(lines[0]["sentences"].clone()).unwrap();
+        assert_eq!(sentences, json.sentences);
+    }
+    // A larger budget never gives a shorter summary.
+    let short = summary(&["--words", "100"], Budget::words(100)).word_count();
+    let long = summary(&["--words", "250"], Budget::words(250)).word_count();
+    assert!(short <= long && long > 100, "{short} vs {long}");
+}
+
+#[test]
+fn bytes_sentences_and_fill() {
+    summary(&["--bytes", "665"], Budget::bytes(665));
+    let s = summary(&["--sentences", "3"], Budget::sentences(3));
+    assert_eq!(s.sentences.len(), 3);
+    let filled = summary(&["--words", "100", "--fill"], Budget::words(100).with_fill(true));
+    assert!(filled.word_count() <= 100);
+    summary(&["--bytes", "665", "--fill"], Budget::bytes(665).with_fill(true));
+}
+
+#[test]
+fn every_method() {
+    for m in Method::ALL {
+        let s = summary(&["--method", m.name()], Budget::words(100));
+        assert_eq!(s.method, *m);
+    }
+}
+
+#[test]
+fn explain() {
+    let s = summary(&["--explain"], Budget::words(100));
+    assert!(s.sentences.iter().all(|s| s.explain.as_deref().is_some_and(|e| !e.is_empty())));
+    let text = precis(&["summarize", EXAMPLE, "--explain"], b"");
+    text.code(0);
+    assert_eq!(text.stdout.lines().filter(|l| l.starts_with("    [")).count(), s.sentences.len());
+}
+
+#[test]
+fn output_file() {
+    let dir = TempDir::new();
+    let path = dir.arg("out.json");
+    precis(&["summarize", EXAMPLE, "-f", "json", "-o", &path], b"").code(0);
+    let written = std::fs::read_to_string(&path).unwrap();
+    let stdout = precis(&["summarize", EXAMPLE, "-f", "json"], b"").stdout;
+    assert_eq!(written, stdout);
+}
+
+#[test]
+fn same_bytes_whatever_the_thread_count() {
+    let one = precis(&["summarize", EXAMPLE, "-f", "json", "--threads", "1"], b"");
+    let four = precis(&["summarize", EXAMPLE, "-f", "json", "--threads", "4"], b"");
+    assert_eq!(one.code(0).stdout, four.code(0).stdout);
+}
+
+#[test]
+fn closed_pipe_is_success() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_precis"))
+        .args(["summarize", EXAMPLE, "--words", "250"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close our end of stdout before precis writes anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
