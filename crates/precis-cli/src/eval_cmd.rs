@@ -226,8 +226,8 @@ fn ablations(budget: Budget) -> Vec<(String, precis::SummarizerBuilder)> {
     b.mmr_lambda(1.0);
     out.push(("lexrank, no MMR".to_string(), b));
     let mut b = base(Method::Auto);
-    b.candidates(CandidateFilter { drop_dangling: true, ..CandidateFilter::default() });
-    out.push(("auto, dangling filter".to_string(), b));
+    b.candidates(CandidateFilter { drop_dangling: false, ..CandidateFilter::default() });
+    out.push(("auto, no pronoun filter".to_string(), b));
     out
 }
 

@@ -286,7 +286,12 @@ impl Summarizer {
             }
             return summary;
         }
-        let candidates = self.config.filter.candidates(analysis);
+        // Lead is the classic baseline: every sentence is eligible in order.
+        let filter = match method {
+            Method::Lead => CandidateFilter { drop_dangling: false, ..self.config.filter },
+            _ => self.config.filter,
+        };
+        let candidates = filter.candidates(analysis);
         let (scorer, lambda): (Box<dyn Scorer>, f64) = match method {
             Method::Lead => (Box::new(Lead), 1.0),
             Method::Centroid => (Box::new(Centroid::default()), self.config.mmr_lambda),
