@@ -265,12 +265,14 @@ fn into_cluster(record: Record) -> Result<Cluster, (Option<String>, String)> {
     };
     let documents = match record.documents {
         Some(docs) if !docs.is_empty() => docs,
-        _ => return Err((
-            Some(id),
-            format!(
+        _ => {
+            return Err((
+                Some(id),
+                format!(
                 "the record has no documents; give at least one in \"documents\", like {SCHEMA}"
             ),
-        )),
+            ))
+        }
     };
     let mut docs = Vec::with_capacity(documents.len());
     for (i, d) in documents.into_iter().enumerate() {

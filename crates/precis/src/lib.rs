@@ -20,11 +20,11 @@
 pub mod error;
 pub mod eval;
 pub mod ingest;
+pub mod render;
 pub mod represent;
 pub mod score;
 pub mod segment;
 pub mod select;
-pub mod render;
 mod span;
 
 pub use error::{Error, Result};
