@@ -72,10 +72,12 @@ impl CandidateFilter {
         let has_content = |i: usize| !analysis.counts[i].is_empty();
         let fits = |i: usize| {
             let s = &analysis.sentences[i];
+            let question = s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?');
+            let dangling = self.drop_dangling && s.position > 0 && starts_dangling(&s.norm);
             (self.min_words..=self.max_words).contains(&s.words)
-                && !s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?')
+                && !question
                 && !s.norm.ends_with(':')
-                && !(self.drop_dangling && s.position > 0 && starts_dangling(&s.norm))
+                && !dangling
         };
         let mut indices: Vec<usize> =
             (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
