@@ -15,6 +15,10 @@
 //! Feature extraction runs on two threads; fitting is single-threaded and
 //! deterministic.
 
+// The fitting code is dense linear algebra over packed parameter vectors,
+// where explicit indices read more clearly than zipped iterators.
+#![allow(clippy::needless_range_loop)]
+
 use precis::eval::rouge_score::RougeScorer;
 use precis::score::{features, SentenceModel, FEATURE_NAMES, N_FEATURES};
 use precis::{prepare, Cluster};
