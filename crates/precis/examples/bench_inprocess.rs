@@ -4,6 +4,8 @@
 //! ```text
 //! cargo run --release -p precis --example bench_inprocess -- methods FILE [--methods auto,lexrank] [--words 100] [--limit N] [--repeat R]
 //! cargo run --release -p precis --example bench_inprocess -- scale FILE SENTENCES [--methods ...] [--words 100] [--write OUT.jsonl]
+//! cargo run --release -p precis --example bench_inprocess -- count FILE
+//! cargo run --release -p precis --example bench_inprocess -- rouge --data GOLD --pred PRED --protocol multinews|duc [--flags F]
 //! ```
 //!
 //! `methods` parses every cluster of a JSONL(.gz) file first (parsing is not
@@ -20,9 +22,25 @@
 //! line, so other tools can be timed on the same text. Run it under
 //! `/usr/bin/time -v` for the peak memory of one size.
 //!
-//! `scripts/bench-scaling.sh` and `scripts/bench-peers.sh` drive it.
+//! `count` streams FILE and prints its numbers of clusters, candidate
+//! sentences (as `prepare` finds them) and whitespace words, so batch
+//! timings can be divided per sentence.
+//!
+//! `rouge` scores predictions (`{"id", "summary"}` JSONL, sentences on
+//! separate lines) against the references of GOLD (`summaries`), as
+//! `precis eval` does: `multinews` is rouge-score with stemming (F1 of
+//! rouge1, rouge2, rougeLsum), `duc` is ROUGE-1.5.5 with the DUC flags
+//! (`--flags` to change them) and its 1000-resample bootstrap. It is the
+//! whole-process stand-in `scripts/bench-rouge.sh` times when the `precis`
+//! binary has no `rouge` subcommand; the time spent scoring goes to stderr.
+//!
+//! `scripts/bench-scaling.sh`, `scripts/bench-peers.sh` and
+//! `scripts/bench-rouge.sh` drive it.
 
+use precis::eval::rouge155::{Options as RougeOptions, Rouge155};
+use precis::eval::rouge_score::RougeScorer;
 use precis::{prepare, Budget, Cluster, Document, Method, Summarizer};
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::time::{Duration, Instant};
 
@@ -235,9 +253,109 @@ fn scale(path: &str, target: usize, o: &Options) -> Result<(), BoxError> {
     Ok(())
 }
 
+fn count(path: &str) -> Result<(), BoxError> {
+    let (mut clusters, mut sentences, mut words) = (0usize, 0usize, 0usize);
+    for line in open(path)?.lines() {
+        let cluster: Cluster = serde_json::from_str(&line?)?;
+        clusters += 1;
+        sentences += prepare(&cluster).map_or(0, |p| p.analysis.len());
+        words += cluster.documents.iter().map(|d| d.text.split_whitespace().count()).sum::<usize>();
+    }
+    println!(
+        "{}",
+        serde_json::json!({"file": path, "clusters": clusters, "sentences": sentences, "words": words})
+    );
+    Ok(())
+}
+
+/// The DUC 2003/2004 ROUGE-1.5.5 flags, as `precis eval --protocol duc` uses them.
+const DUC_FLAGS: &str = "-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u";
+
+fn rouge(args: &[String]) -> Result<(), BoxError> {
+    let (mut data, mut pred, mut protocol, mut flags) = (None, None, None, DUC_FLAGS.to_owned());
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?.clone();
+        match flag.as_str() {
+            "--data" => data = Some(value),
+            "--pred" => pred = Some(value),
+            "--protocol" => protocol = Some(value),
+            "--flags" => flags = value,
+            other => return Err(format!("unknown option {other}").into()),
+        }
+    }
+    let usage = "rouge needs --data GOLD --pred PRED --protocol multinews|duc";
+    let (data, pred, protocol) = (data.ok_or(usage)?, pred.ok_or(usage)?, protocol.ok_or(usage)?);
+    let start = Instant::now();
+    // Cluster id -> references, in the gold file's order.
+    let mut gold: Vec<(String, Vec<String>)> = Vec::new();
+    for line in open(&data)?.lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let id = v["id"].as_str().ok_or("gold record without id")?.to_owned();
+        let refs = v["summaries"].as_array().ok_or("gold record without summaries")?;
+        gold.push((id, refs.iter().filter_map(|r| r.as_str().map(str::to_owned)).collect()));
+    }
+    let mut predictions: BTreeMap<String, String> = BTreeMap::new();
+    for line in open(&pred)?.lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let id = v["id"].as_str().ok_or("prediction without id")?.to_owned();
+        predictions.insert(id, v["summary"].as_str().unwrap_or_default().to_owned());
+    }
+    let read = start.elapsed();
+    let scoring = Instant::now();
+    let mut report = serde_json::Map::new();
+    match protocol.as_str() {
+        "multinews" => {
+            let scorer = RougeScorer::new(true);
+            let mut sums = [0.0f64; 3];
+            for (id, refs) in &gold {
+                let refs: Vec<&str> = refs.iter().map(String::as_str).collect();
+                let p = predictions.get(id).map_or("", String::as_str);
+                let s = scorer.score_multi(&refs, p);
+                sums[0] += s.rouge1.fmeasure;
+                sums[1] += s.rouge2.fmeasure;
+                sums[2] += s.rouge_lsum.fmeasure;
+            }
+            let n = gold.len().max(1) as f64;
+            for (name, sum) in ["rouge1", "rouge2", "rougeLsum"].iter().zip(sums) {
+                report.insert(format!("{name}_f"), (sum / n).into());
+            }
+        }
+        "duc" => {
+            let rouge = Rouge155::new(RougeOptions::from_flags(&flags)?);
+            // ROUGE-1.5.5.pl averages evaluations sorted by id.
+            gold.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            let per_cluster: Vec<_> = gold
+                .iter()
+                .map(|(id, refs)| {
+                    let refs: Vec<&str> = refs.iter().map(String::as_str).collect();
+                    rouge.score_cluster(predictions.get(id).map_or("", String::as_str), &refs)
+                })
+                .collect();
+            for m in rouge.average(&per_cluster) {
+                let r = m.recall;
+                report
+                    .insert(format!("{}_r", m.metric), serde_json::json!([r.mean, r.low, r.high]));
+            }
+        }
+        other => return Err(format!("unknown protocol {other:?}; {usage}").into()),
+    }
+    eprintln!(
+        "rouge {protocol}: {} clusters; {:.1} ms reading, {:.1} ms scoring",
+        gold.len(),
+        read.as_secs_f64() * 1e3,
+        scoring.elapsed().as_secs_f64() * 1e3
+    );
+    report.insert("clusters".into(), gold.len().into());
+    report.insert("scoring_ms".into(), (scoring.elapsed().as_secs_f64() * 1e3).into());
+    println!("{}", serde_json::Value::Object(report));
+    Ok(())
+}
+
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: bench_inprocess methods FILE [options] | scale FILE SENTENCES [options]";
+    let usage = "usage: bench_inprocess methods FILE [options] | scale FILE SENTENCES [options] \
+                 | count FILE | rouge --data GOLD --pred PRED --protocol multinews|duc";
     match args.first().map(String::as_str) {
         Some("methods") => {
             let path = args.get(1).ok_or(usage)?;
@@ -248,6 +366,8 @@ fn main() -> Result<(), BoxError> {
             let target: usize = args.get(2).ok_or(usage)?.parse()?;
             scale(path, target, &parse_options(&args[3..])?)
         }
+        Some("count") => count(args.get(1).ok_or(usage)?),
+        Some("rouge") => rouge(&args[1..]),
         _ => Err(usage.into()),
     }
 }

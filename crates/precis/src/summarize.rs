@@ -9,6 +9,8 @@ use crate::select::{
 };
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::{segment, Error, Result, Span};
+use rustc_hash::FxHashSet;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// A cluster cleaned, segmented and analysed, ready for any method.
 ///
@@ -47,12 +49,19 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
     }
     let cleaned = clean_cluster(&cluster.documents);
     let mut sentences = Vec::new();
+    let mut seen = FxHashSet::default();
     for (doc, (d, clean)) in cluster.documents.iter().zip(&cleaned).enumerate() {
         let mut position = 0;
+        // A sentence a document repeats word for word (a caption, a pull
+        // quote, a scraper's loop) is kept once.
+        seen.clear();
         for para in &clean.paragraphs {
             let norm = para.text.as_str();
             for span in segment::split_sentences(norm) {
                 let Some(norm_text) = span.slice(norm) else { continue };
+                if !seen.insert(xxh3_64(norm_text.as_bytes())) {
+                    continue;
+                }
                 let orig = para.text.to_original(span);
                 let Some(raw) = orig.slice(&d.text) else { continue };
                 let text = collapse_whitespace(raw);
@@ -443,5 +452,28 @@ mod tests {
         assert_eq!(&raw[..original_prefix_end(raw, 7)], "one  two");
         assert_eq!(original_prefix_end(raw, 100), raw.len());
         assert_eq!(original_prefix_end("  a b ", 3), 5);
+    }
+
+    #[test]
+    fn a_sentence_a_document_repeats_is_kept_once() {
+        let loop_ = "Volunteers filled sandbags near the old bridge all night. ".repeat(5000);
+        let other = "The river rose two metres in a day. Volunteers filled sandbags near the old bridge all night. Schools closed.";
+        let cluster = Cluster::new(
+            "flood",
+            vec![crate::Document::new("a", other), crate::Document::new("b", loop_)],
+        );
+        let prepared = prepare(&cluster).unwrap();
+        let texts: Vec<&str> =
+            prepared.analysis.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The river rose two metres in a day.",
+                "Volunteers filled sandbags near the old bridge all night.",
+                "Schools closed.",
+                "Volunteers filled sandbags near the old bridge all night."
+            ],
+            "once per document, so the other document's copy still counts as support"
+        );
     }
 }

@@ -177,9 +177,17 @@ impl Analysis {
     }
 
     /// Sentences that share content terms with sentence `i`, with their
-    /// cosine similarity, found through the inverted index so the cost
-    /// follows the overlap rather than the cluster size. `acc` is scratch
-    /// space of length `len()`, all zeros, and is left all zeros.
+    /// cosine similarity, in increasing sentence order, found through the
+    /// inverted index so the cost follows the overlap rather than the
+    /// cluster size. `acc` is scratch space of length `len()`, all zeros,
+    /// and is left all zeros.
+    ///
+    /// The sentence's terms are visited rarest first, and a term is visited
+    /// only while the postings read so far stay within [`MAX_SCAN`]. Below
+    /// that the result is exact (every cluster of the shared evaluation
+    /// sets); beyond it, in clusters of thousands of sentences, the most
+    /// frequent terms (the lowest idf) are left out of the sums, so the cost
+    /// per sentence stays bounded instead of growing with the cluster.
     pub fn neighbours(
         &self,
         index: &InvertedIndex,
@@ -188,8 +196,19 @@ impl Analysis {
         out: &mut Vec<(usize, f32)>,
     ) {
         out.clear();
+        let mut terms: Vec<(usize, u32, f32)> = self.vectors[i]
+            .entries()
+            .iter()
+            .map(|&(t, w)| (index.postings(t).len(), t, w))
+            .collect();
+        terms.sort_unstable_by_key(|&(len, t, _)| (len, t));
+        let mut scanned = 0;
         let mut touched: Vec<usize> = Vec::new();
-        for &(t, w) in self.vectors[i].entries() {
+        for (len, t, w) in terms {
+            scanned += len;
+            if scanned > MAX_SCAN {
+                break;
+            }
             for &(j, wj) in index.postings(t) {
                 let j = j as usize;
                 if acc[j] == 0.0 {
@@ -206,6 +225,25 @@ impl Analysis {
             acc[j] = 0.0;
         }
     }
+}
+
+/// Most postings [`Analysis::neighbours`] reads for one sentence.
+pub const MAX_SCAN: usize = 4096;
+
+/// Keeps the `k` heaviest of `edges` (ties to the lower index), in index
+/// order, and releases the memory of the rest, so a graph built from
+/// neighbour lists stays linear in the number of sentences.
+pub fn keep_strongest(mut edges: Vec<(usize, f32)>, k: usize) -> Vec<(usize, f32)> {
+    if edges.len() > k {
+        let heavier = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if k > 0 {
+            edges.select_nth_unstable_by(k - 1, heavier);
+        }
+        edges.truncate(k);
+        edges.sort_unstable_by_key(|e| e.0);
+    }
+    edges.shrink_to_fit();
+    edges
 }
 
 /// Cosine at or above which two sentences count as near-duplicates.
@@ -253,5 +291,85 @@ impl InvertedIndex {
             (Some(&a), Some(&b)) => &self.postings[a as usize..b as usize],
             _ => &[],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysis(texts: &[String]) -> Analysis {
+        let sentences = texts
+            .iter()
+            .enumerate()
+            .map(|(p, s)| Sentence {
+                doc: p % 3,
+                position: p / 3,
+                span: Span::new(0, s.len()),
+                text: s.clone(),
+                norm: s.clone(),
+                words: s.split_whitespace().count(),
+            })
+            .collect();
+        Analysis::new(sentences, 3, vec![None; 3])
+    }
+
+    /// A made-up word unique to `n`, so sentences differ in their rare terms.
+    fn word(n: usize) -> String {
+        let letters: String =
+            n.to_string().bytes().map(|b| char::from(b'b' + (b - b'0'))).collect();
+        format!("zq{letters}x")
+    }
+
+    fn neighbours_of(a: &Analysis, i: usize) -> Vec<(usize, f32)> {
+        let index = InvertedIndex::new(a);
+        let mut acc = vec![0.0; a.len()];
+        let mut out = Vec::new();
+        a.neighbours(&index, i, &mut acc, &mut out);
+        assert!(acc.iter().all(|&x| x == 0.0), "scratch space left dirty");
+        out
+    }
+
+    #[test]
+    fn neighbours_are_exact_in_small_clusters() {
+        let texts: Vec<String> = (0..40)
+            .map(|n| format!("Floods swept {} and {} overnight", word(n), word(n / 2 + 100)))
+            .collect();
+        let a = analysis(&texts);
+        for i in [0, 7, 39] {
+            let found = neighbours_of(&a, i);
+            let expected: Vec<(usize, f32)> = (0..a.len())
+                .filter(|&j| j != i)
+                .map(|j| (j, a.similarity(i, j)))
+                .filter(|e| e.1 > 0.0)
+                .collect();
+            assert_eq!(found.len(), expected.len());
+            for (f, e) in found.iter().zip(&expected) {
+                assert_eq!(f.0, e.0);
+                assert!((f.1 - e.1).abs() < 1e-5, "{f:?} vs {e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn neighbour_search_reads_a_bounded_number_of_postings() {
+        // Every sentence shares "floods" and "overnight"; pairs share one
+        // rare word. The frequent terms are skipped, the rare one is not.
+        let n = 3 * MAX_SCAN;
+        let texts: Vec<String> =
+            (0..n).map(|k| format!("Floods swept {} overnight", word(k / 2))).collect();
+        let a = analysis(&texts);
+        let found = neighbours_of(&a, 10);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 11);
+        assert!(neighbours_of(&a, 11).iter().all(|e| e.0 == 10));
+    }
+
+    #[test]
+    fn keep_strongest_keeps_the_heaviest_in_index_order() {
+        let edges = vec![(4, 0.2), (1, 0.9), (7, 0.5), (2, 0.5), (9, 0.1)];
+        assert_eq!(keep_strongest(edges.clone(), 3), vec![(1, 0.9), (2, 0.5), (7, 0.5)]);
+        assert_eq!(keep_strongest(edges.clone(), 10), edges);
+        assert!(keep_strongest(edges, 0).is_empty());
     }
 }

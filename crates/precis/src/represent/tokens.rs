@@ -2,10 +2,12 @@
 //!
 //! Tokens are maximal runs of alphanumeric characters, lowercased; an
 //! apostrophe inside a word ends it (`Kerry's` gives `kerry`, `s`), as ROUGE
-//! tokenizes. Stems come from NLTK's Porter stemmer, cached per word form.
+//! tokenizes. Stems come from NLTK's Porter stemmer, cached per word form
+//! in each cluster's [`Lexicon`] and, across clusters, per thread.
 
 use nltk_porter::{Mode, PorterStemmer};
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// English function words ignored when weighting content.
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
@@ -53,9 +55,52 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Interns stems and remembers the stem of every word form seen.
-pub struct Lexicon {
+/// Most word forms a thread's stem cache holds before it starts afresh,
+/// which bounds its memory (about 10 MB) however many clusters go by.
+const STEM_CACHE_CAPACITY: usize = 100_000;
+
+/// A thread's stemmer and the stems of the word forms it has seen.
+///
+/// Stemming is the costliest step of analysis (the stemmer allocates for
+/// every rule it tries), and news repeats its vocabulary from one cluster
+/// to the next, so a cache that outlives a cluster pays for itself. The
+/// stem of a word never depends on what is cached, so neither does output.
+struct StemCache {
     stemmer: PorterStemmer,
+    stems: FxHashMap<Box<str>, Box<str>>,
+}
+
+thread_local! {
+    static STEM_CACHE: RefCell<StemCache> = RefCell::new(StemCache {
+        stemmer: PorterStemmer::new(Mode::Nltk),
+        stems: FxHashMap::default(),
+    });
+}
+
+/// The Porter stem (NLTK mode) of a lowercase word: words of one or two
+/// letters and words with characters other than ASCII letters stay as
+/// they are.
+fn stem(word: &str) -> String {
+    if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return word.to_owned();
+    }
+    STEM_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.stems.get(word) {
+            return stem.to_string();
+        }
+        let stem = cache.stemmer.stem(word);
+        if cache.stems.len() >= STEM_CACHE_CAPACITY {
+            cache.stems.clear();
+        }
+        cache.stems.insert(word.into(), stem.as_str().into());
+        stem
+    })
+}
+
+/// Interns stems and remembers the stem of every word form seen.
+#[derive(Default)]
+pub struct Lexicon {
     forms: FxHashMap<String, u32>,
     stems: FxHashMap<String, u32>,
     /// Stem text for each term id.
@@ -70,29 +115,13 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
-impl Default for Lexicon {
-    fn default() -> Self {
-        Lexicon {
-            stemmer: PorterStemmer::new(Mode::Nltk),
-            forms: FxHashMap::default(),
-            stems: FxHashMap::default(),
-            terms: Vec::new(),
-            stop: Vec::new(),
-        }
-    }
-}
-
 impl Lexicon {
     /// The term id of a lowercase word form, stemming it on first sight.
     pub fn term(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.forms.get(word) {
             return id;
         }
-        let stem = if word.len() > 2 && word.chars().all(|c| c.is_ascii_alphabetic()) {
-            self.stemmer.stem(word)
-        } else {
-            word.to_owned()
-        };
+        let stem = stem(word);
         let next = self.terms.len() as u32;
         let id = *self.stems.entry(stem.clone()).or_insert(next);
         if id == next {

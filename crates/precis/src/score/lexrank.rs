@@ -2,7 +2,7 @@
 
 use super::graph::{pagerank, Adjacency};
 use super::Scorer;
-use crate::represent::{Analysis, InvertedIndex};
+use crate::represent::{keep_strongest, Analysis, InvertedIndex};
 
 /// Continuous LexRank: PageRank over the graph of tf-idf cosine
 /// similarities, edges weighted by similarity.
@@ -39,14 +39,8 @@ pub(crate) fn similarity_graph(
     let mut adj: Adjacency = Vec::with_capacity(analysis.len());
     for i in 0..analysis.len() {
         analysis.neighbours(&index, i, &mut acc, &mut buf);
-        let mut edges: Vec<(usize, f32)> =
-            buf.iter().copied().filter(|e| e.1 >= threshold).collect();
-        if edges.len() > max_neighbours {
-            edges.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            edges.truncate(max_neighbours);
-            edges.sort_by_key(|e| e.0);
-        }
-        adj.push(edges);
+        let edges = buf.iter().copied().filter(|e| e.1 >= threshold).collect();
+        adj.push(keep_strongest(edges, max_neighbours));
     }
     adj
 }

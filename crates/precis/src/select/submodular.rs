@@ -2,7 +2,7 @@
 
 use super::budget::Budget;
 use super::{Candidates, Selection};
-use crate::represent::{Analysis, InvertedIndex};
+use crate::represent::{keep_strongest, Analysis, InvertedIndex};
 
 /// Lin & Bilmes' objective `F(S) = L(S) + λ·R(S)`, maximized greedily with
 /// cost scaling.
@@ -133,7 +133,12 @@ impl Submodular {
     }
 }
 
-/// Cosine-similarity neighbour lists, symmetric, without self-loops.
+/// Most neighbours a sentence keeps in the similarity graph (its most
+/// similar), so the graph stays linear in the number of sentences.
+const MAX_NEIGHBOURS: usize = 256;
+
+/// Cosine-similarity neighbour lists without self-loops, each sentence's
+/// [`MAX_NEIGHBOURS`] most similar.
 fn sparse_similarities(analysis: &Analysis) -> Vec<Vec<(usize, f32)>> {
     let index = InvertedIndex::new(analysis);
     let mut acc = vec![0.0f32; analysis.len()];
@@ -141,7 +146,8 @@ fn sparse_similarities(analysis: &Analysis) -> Vec<Vec<(usize, f32)>> {
     (0..analysis.len())
         .map(|i| {
             analysis.neighbours(&index, i, &mut acc, &mut buf);
-            buf.iter().copied().filter(|e| e.1 > 0.0).collect()
+            let edges = buf.iter().copied().filter(|e| e.1 > 0.0).collect();
+            keep_strongest(edges, MAX_NEIGHBOURS)
         })
         .collect()
 }

@@ -148,8 +148,20 @@ impl Rng {
 
 /// A random instance: skewed concept frequencies, as in news clusters.
 fn random_problem(rng: &mut Rng, truncate: bool) -> CoverageProblem {
-    let m = 1 + rng.below(13) as usize;
-    let n = 1 + rng.below(20) as usize;
+    random_sized(rng, truncate, 13, 20, 30)
+}
+
+/// A random instance with up to `max_m` sentences, `max_n` concepts and a
+/// budget below `max_budget`.
+fn random_sized(
+    rng: &mut Rng,
+    truncate: bool,
+    max_m: u64,
+    max_n: u64,
+    max_budget: u64,
+) -> CoverageProblem {
+    let m = 1 + rng.below(max_m) as usize;
+    let n = 1 + rng.below(max_n) as usize;
     let integral = rng.below(2) == 0;
     let weights: Vec<f64> =
         (0..n)
@@ -182,7 +194,7 @@ fn random_problem(rng: &mut Rng, truncate: bool) -> CoverageProblem {
     for _ in 0..rng.below(4) {
         exclusions.push((rng.below(m as u64) as u32, rng.below(m as u64) as u32));
     }
-    let budget = rng.below(30) as u32;
+    let budget = rng.below(max_budget) as u32;
     let overrun = if truncate { Overrun::Truncate { concept_ends: ends } } else { Overrun::Forbid };
     CoverageProblem { lengths, concepts, weights, budget, exclusions, overrun }
 }
@@ -342,4 +354,21 @@ fn same_input_same_output() {
             (&b.selected, b.truncated, b.objective, b.upper_bound, b.nodes)
         );
     }
+}
+
+#[test]
+fn matches_brute_force_when_the_search_branches() {
+    // Larger instances, so that most need more than the root node.
+    let mut rng = Rng(5);
+    let mut branched = 0;
+    for round in 0..300 {
+        let p = random_sized(&mut rng, round % 2 == 1, 16, 40, 60);
+        branched += usize::from(check_exact(&p).nodes > 1);
+        let limited = solve(&p, &SolveLimits { max_nodes: 4, ..SolveLimits::default() });
+        check_feasible(&p, &limited);
+        let best = brute_force(&p);
+        assert!(limited.upper_bound >= best - 1e-9 * best.max(1.0));
+    }
+    eprintln!("branched {branched}");
+    assert!(branched >= 50, "only {branched} instances branched");
 }
