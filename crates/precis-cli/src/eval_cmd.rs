@@ -228,6 +228,9 @@ fn ablations(budget: Budget) -> Vec<(String, precis::SummarizerBuilder)> {
     let mut b = base(Method::Auto);
     b.candidates(CandidateFilter { drop_dangling: false, ..CandidateFilter::default() });
     out.push(("auto, no pronoun filter".to_string(), b));
+    let mut b = base(Method::Auto);
+    b.candidates(CandidateFilter { drop_unfinished: false, ..CandidateFilter::default() });
+    out.push(("auto, unfinished sentences".to_string(), b));
     out
 }
 

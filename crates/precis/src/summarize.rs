@@ -58,6 +58,7 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         for para in &clean.paragraphs {
             let norm = para.text.as_str();
             for span in segment::split_sentences(norm) {
+                let span = without_leading_furniture(norm, span);
                 let Some(norm_text) = span.slice(norm) else { continue };
                 if !seen.insert(xxh3_64(norm_text.as_bytes())) {
                     continue;
@@ -99,6 +100,25 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         analysis,
         warnings,
     })
+}
+
+/// Words that scrapers glue to the front of the next sentence when they
+/// flatten a page ("Advertisement During the call, ..."); never prose there.
+const LEADING_FURNITURE: &[&str] = &["Advertisement ", "ADVERTISEMENT "];
+
+/// `span` of `norm` without a leading [`LEADING_FURNITURE`] word, when
+/// more of a sentence follows it.
+fn without_leading_furniture(norm: &str, span: Span) -> Span {
+    let Some(text) = span.slice(norm) else { return span };
+    for word in LEADING_FURNITURE {
+        if let Some(rest) = text.strip_prefix(word) {
+            let rest = rest.trim_start();
+            if rest.split_whitespace().count() >= 3 {
+                return Span::new(span.end() - rest.len(), span.end());
+            }
+        }
+    }
+    span
 }
 
 /// `text` with every whitespace run replaced by one space, trimmed.
@@ -295,9 +315,14 @@ impl Summarizer {
             }
             return summary;
         }
-        // Lead is the classic baseline: every sentence is eligible in order.
+        // Lead is the classic baseline: every sentence of usual length is
+        // eligible, in order.
         let filter = match method {
-            Method::Lead => CandidateFilter { drop_dangling: false, ..self.config.filter },
+            Method::Lead => CandidateFilter {
+                drop_dangling: false,
+                drop_unfinished: false,
+                ..self.config.filter
+            },
             _ => self.config.filter,
         };
         let candidates = filter.candidates(analysis);
@@ -452,6 +477,26 @@ mod tests {
         assert_eq!(&raw[..original_prefix_end(raw, 7)], "one  two");
         assert_eq!(original_prefix_end(raw, 100), raw.len());
         assert_eq!(original_prefix_end("  a b ", 3), 5);
+    }
+
+    #[test]
+    fn furniture_glued_to_a_sentence_is_cut_off() {
+        let norm = "Advertisement During the call, Wheatland spoke. Advertisement";
+        let first = without_leading_furniture(norm, Span::new(0, 47));
+        assert_eq!(first.slice(norm), Some("During the call, Wheatland spoke."));
+        let alone = Span::new(49, norm.len());
+        assert_eq!(without_leading_furniture(norm, alone), alone);
+        let cluster = Cluster::new(
+            "ads",
+            vec![crate::Document::new(
+                "a",
+                "The firm closed on Wednesday after the scandal. Advertisement During the call, the chairman said rebranding was futile.",
+            )],
+        );
+        let prepared = prepare(&cluster).unwrap();
+        let s = &prepared.analysis.sentences[1];
+        assert_eq!(s.text, "During the call, the chairman said rebranding was futile.");
+        assert_eq!(s.span.slice(&prepared.doc_texts[0]), Some(s.text.as_str()));
     }
 
     #[test]

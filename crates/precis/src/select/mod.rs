@@ -40,6 +40,11 @@ pub struct CandidateFilter {
     /// better, at a cost of 0.2 ROUGE-1 on Multi-News validation and none on
     /// DUC 2003 (connectives such as "But" cost 0.6 and are kept).
     pub drop_dangling: bool,
+    /// Leave out sentences that do not end as sentences do (a full stop,
+    /// `!`, `?` or an ellipsis, perhaps inside closing quotes or brackets):
+    /// documents cut off mid-sentence by a scraper or a dataset's
+    /// truncation, captions, headlines and list fragments. Default true.
+    pub drop_unfinished: bool,
 }
 
 /// Personal pronouns that, opening a sentence, refer to someone named in an
@@ -57,9 +62,16 @@ fn starts_dangling(norm: &str) -> bool {
     first.len() <= 7 && DANGLING_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(first))
 }
 
+/// True when the (normalized) sentence ends with terminal punctuation,
+/// perhaps followed by closing quotes or brackets.
+fn ends_finished(norm: &str) -> bool {
+    norm.trim_end_matches(|c: char| matches!(c, '"' | '\'' | ')' | ']') || c.is_whitespace())
+        .ends_with(['.', '!', '?', '\u{2026}'])
+}
+
 impl Default for CandidateFilter {
     fn default() -> Self {
-        CandidateFilter { min_words: 8, max_words: 80, drop_dangling: true }
+        CandidateFilter { min_words: 8, max_words: 80, drop_dangling: true, drop_unfinished: true }
     }
 }
 
@@ -74,10 +86,12 @@ impl CandidateFilter {
             let s = &analysis.sentences[i];
             let question = s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?');
             let dangling = self.drop_dangling && s.position > 0 && starts_dangling(&s.norm);
+            let unfinished = self.drop_unfinished && !ends_finished(&s.norm);
             (self.min_words..=self.max_words).contains(&s.words)
                 && !question
                 && !s.norm.ends_with(':')
                 && !dangling
+                && !unfinished
         };
         let mut indices: Vec<usize> =
             (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
@@ -108,5 +122,17 @@ mod tests {
         assert!(!starts_dangling("But the talks went on."));
         assert!(!starts_dangling("Hezbollah said the talks failed."));
         assert!(!starts_dangling("Kerry met Lavrov."));
+    }
+
+    #[test]
+    fn finished_sentences() {
+        assert!(ends_finished("The talks failed."));
+        assert!(ends_finished("\"We will try again,\" she said. \""));
+        assert!(ends_finished("Who knows?"));
+        assert!(ends_finished("(The talks failed.)"));
+        assert!(ends_finished("And then..."));
+        assert!(!ends_finished("The passenger, a Houston lawyer, is suing United for more than"));
+        assert!(!ends_finished("Syria Conflict: US, Russia Meet"));
+        assert!(!ends_finished("in the house 16,"));
     }
 }
