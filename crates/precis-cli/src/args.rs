@@ -25,6 +25,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Summarize an evaluation set with several methods and print the ROUGE table.
     Eval(crate::eval_cmd::EvalArgs),
+    /// Score a system's summaries (JSONL `{"id", "summary"}`) against reference summaries.
+    Rouge(crate::rouge_cmd::RougeArgs),
 }
 
 const SUMMARIZE_AFTER_HELP: &str = "\

@@ -19,6 +19,7 @@ mod eval_cmd;
 mod html;
 mod input;
 mod output;
+mod rouge_cmd;
 mod summarize_cmd;
 
 use clap::Parser;
@@ -71,6 +72,7 @@ fn run(cli: &args::Cli) -> anyhow::Result<Status> {
     match &cli.command {
         args::Command::Summarize(args) => summarize_cmd::run(args),
         args::Command::Eval(args) => eval_cmd::run(args),
+        args::Command::Rouge(args) => rouge_cmd::run(args),
     }
 }
 

@@ -6,11 +6,13 @@
 //! - `stdin`: documents separated by `|||||` on standard input.
 //! - `bad_input`: every kind of bad input gets a message naming it.
 //! - `library`: properties of the library on arbitrary text.
+//! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
 
 mod bad_input;
 mod batch;
 mod example;
 mod hay;
 mod library;
+mod rouge;
 mod stdin;
 mod util;

@@ -1,0 +1,329 @@
+//! `precis rouge`: score any system's summaries against reference summaries
+//! under one of the evaluation protocols.
+//!
+//! Predictions are JSONL lines `{"id": ..., "summary": ...}` (sentences of a
+//! summary separated by newlines, as `precis summarize --format jsonl`
+//! writes them; a line with an `error` and no `summary` counts as an empty
+//! summary). Gold is a JSONL(.gz) file of clusters with `id` and reference
+//! `summaries`. Every gold cluster is scored: one without a prediction is
+//! scored as an empty summary and counted as missing; predictions for ids not
+//! in the gold file are reported and ignored.
+//!
+//! Protocols (the same scorers as `precis eval`):
+//! - `duc`: the ROUGE-1.5.5 reimplementation with
+//!   `-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u` (the DUC
+//!   flags, with ROUGE-L, which `-x` would switch off, kept on);
+//! - `multinews`: Google's rouge-score with stemming for ROUGE-1, ROUGE-2,
+//!   ROUGE-L and ROUGE-Lsum; ROUGE-SU4, which rouge-score lacks, comes from
+//!   ROUGE-1.5.5 (`-m -2 4 -u`, no length limit).
+
+use crate::eval_cmd::Protocol;
+use crate::BadInput;
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use precis::eval::rouge155::{ClusterScores, Limit, Options, Rouge155, SkipBigram, SkipUnigrams};
+use precis::eval::rouge_score::RougeScorer;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// Arguments of `precis rouge`.
+#[derive(Debug, Args)]
+pub struct RougeArgs {
+    /// Gold clusters: JSONL, optionally gzipped, with `id` and reference
+    /// `summaries` per line.
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Predictions: JSONL, optionally gzipped, `{"id": ..., "summary": ...}` per line.
+    #[arg(long)]
+    pub pred: PathBuf,
+    /// Scorer conventions.
+    #[arg(long, value_enum)]
+    pub protocol: Protocol,
+    /// Print the averages as one JSON object (fractions, full precision).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Deserialize)]
+struct Gold {
+    id: String,
+    #[serde(default)]
+    summaries: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Prediction {
+    id: String,
+    #[serde(default)]
+    summary: Option<String>,
+}
+
+/// Average recall, precision and F1 of one metric, as fractions.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+struct Prf {
+    recall: f64,
+    precision: f64,
+    f1: f64,
+}
+
+/// The averages `--json` prints.
+#[derive(Debug, Serialize)]
+struct Report {
+    #[serde(rename = "rouge-1")]
+    rouge_1: Prf,
+    #[serde(rename = "rouge-2")]
+    rouge_2: Prf,
+    #[serde(rename = "rouge-su4")]
+    rouge_su4: Prf,
+    #[serde(rename = "rouge-l")]
+    rouge_l: Prf,
+    #[serde(rename = "rouge-lsum", skip_serializing_if = "Option::is_none")]
+    rouge_lsum: Option<Prf>,
+    /// Gold clusters without a prediction (scored as empty summaries).
+    missing: usize,
+    /// Gold clusters scored.
+    clusters: usize,
+}
+
+pub fn run(args: &RougeArgs) -> Result<crate::Status> {
+    let gold = read_gold(&args.data)?;
+    let mut predictions = read_predictions(&args.pred)?;
+    let mut missing = Vec::new();
+    let summaries: Vec<String> = gold
+        .iter()
+        .map(|g| match predictions.remove(&g.id) {
+            Some(summary) => summary,
+            None => {
+                missing.push(g.id.clone());
+                String::new()
+            }
+        })
+        .collect();
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+        eprintln!(
+            "warning: {} of {} gold clusters have no prediction in {} and score as empty summaries (first: {})",
+            missing.len(),
+            gold.len(),
+            args.pred.display(),
+            shown.join(", ")
+        );
+    }
+    if !predictions.is_empty() {
+        let extra: Vec<&String> = predictions.keys().collect();
+        let shown: Vec<&str> = extra.iter().take(5).map(|s| s.as_str()).collect();
+        eprintln!(
+            "warning: {} predictions have ids not in {} and were ignored (first: {})",
+            extra.len(),
+            args.data.display(),
+            shown.join(", ")
+        );
+    }
+    let report = match args.protocol {
+        Protocol::Duc => score_duc(&gold, &summaries, missing.len()),
+        Protocol::Multinews => score_multinews(&gold, &summaries, missing.len()),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write_table(&mut out, args, &report)?;
+    }
+    Ok(crate::Status::Success)
+}
+
+fn read_gold(path: &Path) -> Result<Vec<Gold>> {
+    let (name, reader) = open_jsonl(path, "--data")?;
+    let mut seen = BTreeMap::new();
+    let mut gold = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("{name}: reading line {}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let g: Gold = serde_json::from_str(&line).map_err(|e| {
+            BadInput(format!(
+                "{name}:{}: not a gold record with `id` and `summaries` ({e}); fix or remove the line",
+                n + 1
+            ))
+        })?;
+        if g.summaries.is_empty() {
+            bail!(BadInput(format!(
+                "{name}:{}: cluster {:?} has no reference summaries",
+                n + 1,
+                g.id
+            )));
+        }
+        if let Some(first) = seen.insert(g.id.clone(), n + 1) {
+            bail!(BadInput(format!(
+                "{name}:{}: cluster id {:?} repeats line {first}; ids must be unique",
+                n + 1,
+                g.id
+            )));
+        }
+        gold.push(g);
+    }
+    if gold.is_empty() {
+        bail!(BadInput(format!("{name}: no gold clusters")));
+    }
+    Ok(gold)
+}
+
+/// Prediction text by id.
+fn read_predictions(path: &Path) -> Result<BTreeMap<String, String>> {
+    let (name, reader) = open_jsonl(path, "--pred")?;
+    let mut out = BTreeMap::new();
+    let mut lines = BTreeMap::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("{name}: reading line {}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let p: Prediction = serde_json::from_str(&line).map_err(|e| {
+            BadInput(format!(
+                "{name}:{}: not a prediction `{{\"id\": ..., \"summary\": ...}}` ({e}); fix or remove the line",
+                n + 1
+            ))
+        })?;
+        if let Some(first) = lines.insert(p.id.clone(), n + 1) {
+            bail!(BadInput(format!(
+                "{name}:{}: a second prediction for {:?} (the first is on line {first}); keep one",
+                n + 1,
+                p.id
+            )));
+        }
+        out.insert(p.id, p.summary.unwrap_or_default());
+    }
+    Ok(out)
+}
+
+fn open_jsonl(path: &Path, flag: &str) -> Result<(String, Box<dyn BufRead + Send>)> {
+    match crate::input::open(Some(path))? {
+        crate::input::Input::Batch { name, reader } => Ok((name, reader)),
+        crate::input::Input::Cluster(_) => bail!(BadInput(format!(
+            "{}: {flag} must be a JSONL file, one record per line",
+            path.display()
+        ))),
+    }
+}
+
+/// The DUC options with ROUGE-L on.
+fn duc_options() -> Options {
+    Options { rouge_l: true, ..Options::duc() }
+}
+
+fn score_duc(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
+    let rouge = Rouge155::new(duc_options());
+    let per_cluster = rouge155_clusters(&rouge, gold, summaries);
+    let averages = rouge.average(&per_cluster);
+    let get = |metric: &str| {
+        averages
+            .iter()
+            .find(|m| m.metric == metric)
+            .map(|m| Prf { recall: m.recall.mean, precision: m.precision.mean, f1: m.f1.mean })
+            .unwrap_or_default()
+    };
+    Report {
+        rouge_1: get("ROUGE-1"),
+        rouge_2: get("ROUGE-2"),
+        rouge_su4: get("ROUGE-SU4"),
+        rouge_l: get("ROUGE-L"),
+        rouge_lsum: None,
+        missing,
+        clusters: gold.len(),
+    }
+}
+
+/// Per-cluster scores in the order the script averages them: by id.
+fn rouge155_clusters(rouge: &Rouge155, gold: &[Gold], summaries: &[String]) -> Vec<ClusterScores> {
+    let mut order: Vec<usize> = (0..gold.len()).collect();
+    order.sort_by(|&a, &b| gold[a].id.as_bytes().cmp(gold[b].id.as_bytes()));
+    order
+        .iter()
+        .map(|&k| {
+            let refs: Vec<&str> = gold[k].summaries.iter().map(String::as_str).collect();
+            rouge.score_cluster(&summaries[k], &refs)
+        })
+        .collect()
+}
+
+fn score_multinews(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
+    let scorer = RougeScorer::new(true);
+    let mut sums = [Prf::default(); 4];
+    for (g, summary) in gold.iter().zip(summaries) {
+        let refs: Vec<&str> = g.summaries.iter().map(String::as_str).collect();
+        let s = scorer.score_multi(&refs, summary);
+        for (sum, score) in sums.iter_mut().zip([s.rouge1, s.rouge2, s.rouge_l, s.rouge_lsum]) {
+            sum.recall += score.recall;
+            sum.precision += score.precision;
+            sum.f1 += score.fmeasure;
+        }
+    }
+    let n = gold.len() as f64;
+    let mean = |p: Prf| Prf { recall: p.recall / n, precision: p.precision / n, f1: p.f1 / n };
+    let su4 = Rouge155::new(Options {
+        stem: true,
+        limit: Limit::None,
+        rouge_l: false,
+        skip_bigram: Some(SkipBigram { max_gap: Some(4), unigrams: SkipUnigrams::With }),
+        resamples: 0,
+        ..Options::default()
+    });
+    let per_cluster = rouge155_clusters(&su4, gold, summaries);
+    let mut su4_sum = Prf::default();
+    for c in &per_cluster {
+        if let Some(s) = c.get("ROUGE-SU4") {
+            su4_sum.recall += s.recall;
+            su4_sum.precision += s.precision;
+            su4_sum.f1 += s.f1;
+        }
+    }
+    Report {
+        rouge_1: mean(sums[0]),
+        rouge_2: mean(sums[1]),
+        rouge_su4: mean(su4_sum),
+        rouge_l: mean(sums[2]),
+        rouge_lsum: Some(mean(sums[3])),
+        missing,
+        clusters: gold.len(),
+    }
+}
+
+fn write_table(out: &mut impl Write, args: &RougeArgs, r: &Report) -> Result<()> {
+    let what = match args.protocol {
+        Protocol::Duc => "ROUGE-1.5.5 (-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u)",
+        Protocol::Multinews => "rouge-score, stemmed (ROUGE-SU4 by ROUGE-1.5.5 -m -2 4 -u)",
+    };
+    writeln!(
+        out,
+        "{} against {} — {} clusters, {} without a prediction — {what}, ×100",
+        args.pred.display(),
+        args.data.display(),
+        r.clusters,
+        r.missing
+    )?;
+    writeln!(out, "| metric     | recall | precision |    F1  |")?;
+    writeln!(out, "|------------|--------|-----------|--------|")?;
+    let mut rows = vec![
+        ("ROUGE-1", r.rouge_1),
+        ("ROUGE-2", r.rouge_2),
+        ("ROUGE-SU4", r.rouge_su4),
+        ("ROUGE-L", r.rouge_l),
+    ];
+    if let Some(lsum) = r.rouge_lsum {
+        rows.push(("ROUGE-Lsum", lsum));
+    }
+    for (name, p) in rows {
+        writeln!(
+            out,
+            "| {name:<10} | {:>6.2} | {:>9.2} | {:>6.2} |",
+            100.0 * p.recall,
+            100.0 * p.precision,
+            100.0 * p.f1
+        )?;
+    }
+    Ok(())
+}
