@@ -49,7 +49,11 @@ impl Key {
                     key.words.push((key.flat.len(), key.flat.len()));
                     key.ends.push(i);
                 }
-                key.flat.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    key.flat.push(c.to_ascii_lowercase());
+                } else {
+                    key.flat.extend(c.to_lowercase());
+                }
                 let last = key.words.len() - 1;
                 key.words[last].1 = key.flat.len();
                 key.ends[last] = i + c.len_utf8();

@@ -14,8 +14,11 @@ const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 
 /// Returns true when `word` (lowercase) is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    stopword_set().binary_search(&word).is_ok()
+    word.len() <= LONGEST_STOPWORD && stopword_set().binary_search(&word).is_ok()
 }
+
+/// Length in bytes of the longest stopword, so longer words skip the search.
+const LONGEST_STOPWORD: usize = 16;
 
 fn stopword_set() -> &'static [&'static str] {
     use std::sync::OnceLock;
@@ -36,7 +39,9 @@ fn stopword_set() -> &'static [&'static str] {
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             buf.extend(c.to_lowercase());
         } else if !buf.is_empty() {
             f(&buf);
@@ -156,6 +161,11 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_stopword_is_longer_than_the_bound() {
+        assert!(stopword_set().iter().all(|w| w.len() <= LONGEST_STOPWORD));
+    }
 
     #[test]
     fn tokenizes_and_stems() {
