@@ -184,10 +184,11 @@ impl Analysis {
     ///
     /// The sentence's terms are visited rarest first, and a term is visited
     /// only while the postings read so far stay within [`MAX_SCAN`]. Below
-    /// that the result is exact (every cluster of the shared evaluation
-    /// sets); beyond it, in clusters of thousands of sentences, the most
-    /// frequent terms (the lowest idf) are left out of the sums, so the cost
-    /// per sentence stays bounded instead of growing with the cluster.
+    /// that the result is exact (almost every sentence of the shared
+    /// evaluation sets: no ROUGE score there moves by more than 0.01);
+    /// beyond it, in clusters of thousands of sentences, the most frequent
+    /// terms (the lowest idf) are left out of the sums, so the cost per
+    /// sentence stays bounded instead of growing with the cluster.
     pub fn neighbours(
         &self,
         index: &InvertedIndex,
@@ -228,7 +229,7 @@ impl Analysis {
 }
 
 /// Most postings [`Analysis::neighbours`] reads for one sentence.
-pub const MAX_SCAN: usize = 4096;
+pub const MAX_SCAN: usize = 1024;
 
 /// Keeps the `k` heaviest of `edges` (ties to the lower index), in index
 /// order, and releases the memory of the rest, so a graph built from

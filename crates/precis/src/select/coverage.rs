@@ -13,12 +13,27 @@ use crate::represent::{Analysis, ConceptConfig, Concepts, InvertedIndex};
 /// mode with a word budget the last sentence may be cut, and only the
 /// concepts inside its kept words count, which is exactly what ROUGE's `-l`
 /// truncation will see.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ConceptCoverage {
     /// How concepts are built and weighted.
     pub concepts: ConceptConfig,
     /// Search limits of the solver.
     pub limits: SolveLimits,
+    /// Most candidates handed to the solver: beyond it, only those whose
+    /// concepts weigh most are, so selection stays cheap in clusters of
+    /// thousands of sentences. Default 600, more than any cluster of the
+    /// shared evaluation sets has (DUC 2003: at most 344).
+    pub max_candidates: usize,
+}
+
+impl Default for ConceptCoverage {
+    fn default() -> Self {
+        ConceptCoverage {
+            concepts: ConceptConfig::default(),
+            limits: SolveLimits::default(),
+            max_candidates: 600,
+        }
+    }
 }
 
 /// The outcome of [`ConceptCoverage::select`], with the solver's report.
@@ -57,7 +72,13 @@ impl ConceptCoverage {
             .iter()
             .map(|cs| cs.iter().map(|&(c, _)| concepts.weights[c as usize]).sum())
             .collect();
-        let local = &candidates.indices;
+        let mut local = candidates.indices.clone();
+        if local.len() > self.max_candidates {
+            local.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+            local.truncate(self.max_candidates);
+            local.sort_unstable();
+        }
+        let local = &local;
         if local.is_empty() || concepts.is_empty() {
             return CoverageOutcome { selection: Selection::default(), scores, solution: None };
         }
