@@ -231,6 +231,9 @@ fn ablations(budget: Budget) -> Vec<(String, precis::SummarizerBuilder)> {
     let mut b = base(Method::Auto);
     b.candidates(CandidateFilter { drop_unfinished: false, ..CandidateFilter::default() });
     out.push(("auto, unfinished sentences".to_string(), b));
+    let mut b = base(Method::Auto);
+    b.candidates(CandidateFilter { drop_open_quotes: false, ..CandidateFilter::default() });
+    out.push(("auto, open quotes".to_string(), b));
     out
 }
 

@@ -321,6 +321,7 @@ impl Summarizer {
             Method::Lead => CandidateFilter {
                 drop_dangling: false,
                 drop_unfinished: false,
+                drop_open_quotes: false,
                 ..self.config.filter
             },
             _ => self.config.filter,

@@ -45,6 +45,11 @@ pub struct CandidateFilter {
     /// documents cut off mid-sentence by a scraper or a dataset's
     /// truncation, captions, headlines and list fragments. Default true.
     pub drop_unfinished: bool,
+    /// Leave out sentences that open a quotation without closing it: the
+    /// first sentence of a quoted passage whose speaker is named only after
+    /// it ends, so the summary would print words without saying whose they
+    /// are. Default true.
+    pub drop_open_quotes: bool,
 }
 
 /// Personal pronouns that, opening a sentence, refer to someone named in an
@@ -69,9 +74,21 @@ fn ends_finished(norm: &str) -> bool {
         .ends_with(['.', '!', '?', '\u{2026}'])
 }
 
+/// True when the (normalized, ASCII-quoted) sentence starts a quotation
+/// that it does not close: it opens with `"` and holds no other `"`.
+fn opens_quote(norm: &str) -> bool {
+    norm.strip_prefix('"').is_some_and(|rest| !rest.contains('"'))
+}
+
 impl Default for CandidateFilter {
     fn default() -> Self {
-        CandidateFilter { min_words: 8, max_words: 80, drop_dangling: true, drop_unfinished: true }
+        CandidateFilter {
+            min_words: 8,
+            max_words: 80,
+            drop_dangling: true,
+            drop_unfinished: true,
+            drop_open_quotes: true,
+        }
     }
 }
 
@@ -87,11 +104,13 @@ impl CandidateFilter {
             let question = s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?');
             let dangling = self.drop_dangling && s.position > 0 && starts_dangling(&s.norm);
             let unfinished = self.drop_unfinished && !ends_finished(&s.norm);
+            let open_quote = self.drop_open_quotes && opens_quote(&s.norm);
             (self.min_words..=self.max_words).contains(&s.words)
                 && !question
                 && !s.norm.ends_with(':')
                 && !dangling
                 && !unfinished
+                && !open_quote
         };
         let mut indices: Vec<usize> =
             (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
@@ -122,6 +141,14 @@ mod tests {
         assert!(!starts_dangling("But the talks went on."));
         assert!(!starts_dangling("Hezbollah said the talks failed."));
         assert!(!starts_dangling("Kerry met Lavrov."));
+    }
+
+    #[test]
+    fn open_quotes() {
+        assert!(opens_quote("\"The leadership is ready to send a delegation."));
+        assert!(!opens_quote("\"We are ready,\" Lavrov said."));
+        assert!(!opens_quote("Lavrov said: \"We are ready.\""));
+        assert!(!opens_quote("The talks failed."));
     }
 
     #[test]
