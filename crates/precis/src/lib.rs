@@ -14,7 +14,8 @@
 //!    order them for reading.
 //! 6. [`render`]: text, Markdown, JSON.
 //!
-//! [`eval`] holds ROUGE. The library does no file or network I/O.
+//! [`eval`] holds ROUGE; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
+//! The library does no file or network I/O.
 #![deny(missing_docs)]
 
 pub mod error;
@@ -26,6 +27,7 @@ pub mod score;
 pub mod segment;
 pub mod select;
 mod span;
+pub mod stem;
 
 pub use error::{Error, Result};
 pub use ingest::{Cluster, Document};
