@@ -20,8 +20,8 @@
 //! (`"{id}.{system}"` sorted as bytes, the system name being the peer id).
 //! For `rouge_score`: per item `{rouge1: [P, R, F], ...}` as JSON floats.
 //! For `stem`: `{"rouge155": [...], "nltk": [...]}`, ROUGE-1.5.5's `-m` stem
-//! and rouge-score's stem of each word. Timings of the scoring alone go to
-//! stderr.
+//! and rouge-score's (NLTK Porter, `precis::stem`) stem of each word. Timings of
+//! the scoring alone go to stderr.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -160,12 +160,11 @@ fn rouge_score(request: &Value) -> Value {
 
 fn stem(request: &Value) -> Value {
     let words: Vec<&str> = request["words"].as_array().into_iter().flatten().map(text).collect();
-    let nltk = nltk_porter::PorterStemmer::new(nltk_porter::Mode::Nltk);
     let start = Instant::now();
     let ours: Vec<String> = words.iter().map(|w| precis::eval::rouge155::stem(w)).collect();
     let ours_time = start.elapsed();
     let start = Instant::now();
-    let theirs: Vec<String> = words.iter().map(|w| nltk.stem(w)).collect();
+    let theirs: Vec<String> = words.iter().map(|w| precis::stem::stem(w)).collect();
     eprintln!(
         "stem: {} words in {:.1} ms (ROUGE-1.5.5 -m) and {:.1} ms (NLTK)",
         words.len(),

@@ -23,7 +23,8 @@
 //!   Kelvin sign, becomes `k`), every run of characters outside `[a-z0-9]`
 //!   replaced by a space, split on whitespace.
 //! - Stemming (`use_stemmer=True`): NLTK's `PorterStemmer` in its default
-//!   `NLTK_EXTENSIONS` mode, only on tokens longer than 3 characters.
+//!   `NLTK_EXTENSIONS` mode ([`crate::stem`]), only on tokens longer than 3
+//!   characters.
 //!   ROUGE-1.5.5 stems differently; see [`super::rouge155`].
 //! - `rougeN`: clipped n-gram matches over `max(count, 1)`.
 //! - `rougeL`: one LCS over the whole texts.
@@ -36,7 +37,6 @@
 
 use std::sync::Mutex;
 
-use nltk_porter::{Mode, PorterStemmer};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +97,8 @@ pub struct Prepared {
 struct Vocabulary {
     ids: Interner,
     raw: FxHashMap<Box<str>, u32>,
+    /// Scratch space for a stem.
+    stem: String,
 }
 
 /// Google rouge-score's `RougeScorer` with its default tokenizer.
@@ -105,13 +107,13 @@ struct Vocabulary {
 pub struct RougeScorer {
     /// Tells its [`Prepared`] texts from other scorers'.
     id: usize,
-    stemmer: Option<PorterStemmer>,
+    use_stemmer: bool,
     vocabulary: Mutex<Vocabulary>,
 }
 
 impl std::fmt::Debug for RougeScorer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RougeScorer").field("use_stemmer", &self.stemmer.is_some()).finish()
+        f.debug_struct("RougeScorer").field("use_stemmer", &self.use_stemmer).finish()
     }
 }
 
@@ -120,7 +122,7 @@ impl RougeScorer {
     pub fn new(use_stemmer: bool) -> RougeScorer {
         RougeScorer {
             id: super::ngrams::next_scorer_id(),
-            stemmer: use_stemmer.then(|| PorterStemmer::new(Mode::Nltk)),
+            use_stemmer,
             vocabulary: Mutex::new(Vocabulary::default()),
         }
     }
@@ -160,11 +162,11 @@ impl RougeScorer {
             let id = match vocabulary.raw.get(word.as_str()) {
                 Some(&id) => id,
                 None => {
-                    let id = match &self.stemmer {
-                        Some(stemmer) if word.len() > 3 => {
-                            vocabulary.ids.intern(&stemmer.stem(word))
-                        }
-                        _ => vocabulary.ids.intern(word),
+                    let id = if self.use_stemmer && word.len() > 3 {
+                        crate::stem::stem_into(word, &mut vocabulary.stem);
+                        vocabulary.ids.intern(&vocabulary.stem)
+                    } else {
+                        vocabulary.ids.intern(word)
                     };
                     vocabulary.raw.insert(word.as_str().into(), id);
                     id
