@@ -72,14 +72,13 @@ impl Analysis {
     pub fn new(sentences: Vec<Sentence>, n_docs: usize, doc_dates: Vec<Option<u32>>) -> Analysis {
         let mut lexicon = Lexicon::default();
         let mut tokens = Vec::with_capacity(sentences.len());
+        let mut buf = String::new();
         for s in &sentences {
             let mut toks = Vec::new();
-            for (word, chunk) in s.norm.split_whitespace().enumerate() {
-                for_each_word(chunk, |w| {
-                    let term = lexicon.term(w);
-                    toks.push(Token { term, stop: lexicon.is_stop(term), word: word as u32 });
-                });
-            }
+            tokens::for_each_token(&s.norm, &mut buf, |word, w| {
+                let term = lexicon.term(w);
+                toks.push(Token { term, stop: lexicon.is_stop(term), word });
+            });
             tokens.push(toks);
         }
         let n_terms = lexicon.len();

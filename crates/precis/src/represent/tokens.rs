@@ -37,19 +37,55 @@ fn stopword_set() -> &'static [&'static str] {
 
 /// Calls `f` with each lowercase word token of `text`.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut buf = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            buf.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
+    for_each_token(text, &mut String::new(), |_, w| f(w));
+}
+
+/// Calls `f` with the index of the whitespace-separated word each
+/// lowercase token lies in and the token, as `for_each_word` on each word
+/// of `text.split_whitespace()` would, but in one pass and with `buf` as
+/// the (reused) token buffer.
+pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(u32, &str)) {
+    buf.clear();
+    let mut word = 0;
+    // Whether the current whitespace-separated word has begun.
+    let mut in_word = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is most of news text: test bytes, and decode only the rest.
+        let (c, width) = if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                buf.push(char::from(b.to_ascii_lowercase()));
+                in_word = true;
+                i += 1;
+                continue;
+            }
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        };
+        i += width;
+        if c.is_alphanumeric() {
             buf.extend(c.to_lowercase());
-        } else if !buf.is_empty() {
-            f(&buf);
+            in_word = true;
+            continue;
+        }
+        if !buf.is_empty() {
+            f(word, buf);
             buf.clear();
+        }
+        if c.is_whitespace() {
+            word += u32::from(in_word);
+            in_word = false;
+        } else {
+            in_word = true;
         }
     }
     if !buf.is_empty() {
-        f(&buf);
+        f(word, buf);
+        buf.clear();
     }
 }
 
@@ -82,24 +118,24 @@ thread_local! {
     });
 }
 
-/// The Porter stem (NLTK mode) of a lowercase word: words of one or two
-/// letters and words with characters other than ASCII letters stay as
-/// they are.
-fn stem(word: &str) -> String {
+/// Calls `f` with the Porter stem (NLTK mode) of a lowercase word: words
+/// of one or two letters and words with characters other than ASCII
+/// letters stay as they are.
+fn with_stem<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return word.to_owned();
+        return f(word);
     }
     STEM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(stem) = cache.stems.get(word) {
-            return stem.to_string();
+            return f(stem);
         }
         let stem = cache.stemmer.stem(word);
         if cache.stems.len() >= STEM_CACHE_CAPACITY {
             cache.stems.clear();
         }
         cache.stems.insert(word.into(), stem.as_str().into());
-        stem
+        f(&stem)
     })
 }
 
@@ -126,13 +162,16 @@ impl Lexicon {
         if let Some(&id) = self.forms.get(word) {
             return id;
         }
-        let stem = stem(word);
-        let next = self.terms.len() as u32;
-        let id = *self.stems.entry(stem.clone()).or_insert(next);
-        if id == next {
-            self.terms.push(stem);
+        let id = with_stem(word, |stem| {
+            if let Some(&id) = self.stems.get(stem) {
+                return id;
+            }
+            let id = self.terms.len() as u32;
+            self.stems.insert(stem.to_owned(), id);
+            self.terms.push(stem.to_owned());
             self.stop.push(is_stopword(word));
-        }
+            id
+        });
         self.forms.insert(word.to_owned(), id);
         id
     }
