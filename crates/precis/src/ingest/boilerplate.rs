@@ -14,6 +14,7 @@
 //! Both are deliberately conservative; a kept share line costs less than a
 //! lost sentence of the article.
 
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The most words a [`Key`] keeps; every rule applies to shorter paragraphs.
@@ -36,30 +37,45 @@ impl Key {
     /// Builds the key of a normalized paragraph, looking at its first
     /// [`KEY_WORDS`] words only (so a 5 MB paragraph costs no more than a short one).
     pub(crate) fn new(norm: &str) -> Key {
-        let mut key = Key::default();
-        let mut in_word = false;
-        for (i, c) in norm.char_indices() {
-            if c.is_alphanumeric() {
-                if !in_word {
-                    if key.words.len() == KEY_WORDS {
-                        key.total = KEY_WORDS + 1;
-                        return key;
-                    }
-                    in_word = true;
-                    key.words.push((key.flat.len(), key.flat.len()));
-                    key.ends.push(i);
-                }
-                if c.is_ascii() {
-                    key.flat.push(c.to_ascii_lowercase());
-                } else {
-                    key.flat.extend(c.to_lowercase());
-                }
-                let last = key.words.len() - 1;
-                key.words[last].1 = key.flat.len();
-                key.ends[last] = i + c.len_utf8();
+        let mut key = Key { flat: String::with_capacity(norm.len()), ..Key::default() };
+        let bytes = norm.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is most of news text: test bytes, and decode only the rest.
+            let b = bytes[i];
+            let (c, width) = if b.is_ascii() {
+                (char::from(b), 1)
             } else {
-                in_word = false;
+                let c = norm[i..].chars().next().unwrap_or_default();
+                (c, c.len_utf8())
+            };
+            if !c.is_alphanumeric() {
+                i += width;
+                continue;
             }
+            if key.words.len() == KEY_WORDS {
+                key.total = KEY_WORDS + 1;
+                return key;
+            }
+            let start = key.flat.len();
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    key.flat.push(char::from(b.to_ascii_lowercase()));
+                    i += 1;
+                } else if b.is_ascii() {
+                    break;
+                } else {
+                    let c = norm[i..].chars().next().unwrap_or_default();
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    key.flat.extend(c.to_lowercase());
+                    i += c.len_utf8();
+                }
+            }
+            key.words.push((start, key.flat.len()));
+            key.ends.push(i);
         }
         key.total = key.words.len();
         key
@@ -156,10 +172,41 @@ impl Pattern {
     }
 }
 
-/// The curated list, parsed once.
-fn patterns() -> &'static [Pattern] {
-    static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
-    PATTERNS.get_or_init(|| parse_patterns(include_str!("boilerplate.txt")))
+/// The curated list, parsed once and indexed by first word.
+struct Patterns {
+    all: Vec<Pattern>,
+    /// The patterns other than `<` whose first token is a word, by that word.
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// The patterns other than `<` whose first token is `#` or `*`.
+    unanchored: Vec<usize>,
+    /// The most words a paragraph may have for a `$` or `~` pattern to
+    /// apply; in longer ones, patterns can only match at the first word.
+    inner_limit: usize,
+}
+
+impl Patterns {
+    fn new(all: Vec<Pattern>) -> Patterns {
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut unanchored = Vec::new();
+        let mut inner_limit = 0;
+        for (i, p) in all.iter().enumerate() {
+            if matches!(p.op, Op::Suffix | Op::Contains) {
+                inner_limit = inner_limit.max(p.limit);
+            }
+            match p.toks.first() {
+                _ if p.op == Op::Lead => {}
+                Some(Tok::Word(w)) => by_first.entry(w.clone()).or_default().push(i),
+                Some(_) => unanchored.push(i),
+                None => {}
+            }
+        }
+        Patterns { all, by_first, unanchored, inner_limit }
+    }
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| Patterns::new(parse_patterns(include_str!("boilerplate.txt"))))
 }
 
 fn parse_patterns(src: &str) -> Vec<Pattern> {
@@ -198,7 +245,17 @@ fn parse_patterns(src: &str) -> Vec<Pattern> {
 
 /// True when the paragraph matches the curated boilerplate list.
 pub(crate) fn curated(norm: &str, key: &Key) -> bool {
-    patterns().iter().any(|p| p.matches(key, norm))
+    let set = patterns();
+    let n = key.len();
+    if n == 0 || n > KEY_WORDS {
+        return false;
+    }
+    // A pattern matches only where its first token does: try the patterns
+    // whose first word is one of the paragraph's (only the first word, when
+    // the paragraph is too long for `$` and `~`) and the wildcard ones.
+    let starts = if n <= set.inner_limit { n } else { 1 };
+    let anchored = (0..starts).filter_map(|i| set.by_first.get(key.word(i))).flatten();
+    set.unanchored.iter().chain(anchored).any(|&p| set.all[p].matches(key, norm))
 }
 
 /// Where the prose starts after curated furniture sentences at the start of
@@ -210,7 +267,7 @@ pub(crate) fn curated(norm: &str, key: &Key) -> bool {
 /// followed by more text counts, so the cut never splits a sentence.
 pub(crate) fn lead_in(norm: &str, key: &Key) -> Option<usize> {
     let n = key.words.len();
-    patterns().iter().filter(|p| p.op == Op::Lead).find_map(|p| {
+    patterns().all.iter().filter(|p| p.op == Op::Lead).find_map(|p| {
         let m = p.toks.len();
         if m == 0 || m >= n || !p.toks.iter().enumerate().all(|(j, t)| t.matches(key.word(j))) {
             return None;
@@ -352,7 +409,7 @@ mod tests {
 
     #[test]
     fn patterns_parse() {
-        let p = patterns();
+        let p = &patterns().all;
         assert!(p.len() > 100);
         assert!(p.iter().all(|p| !p.toks.is_empty()));
     }
