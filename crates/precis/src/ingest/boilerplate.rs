@@ -37,7 +37,16 @@ impl Key {
     /// Builds the key of a normalized paragraph, looking at its first
     /// [`KEY_WORDS`] words only (so a 5 MB paragraph costs no more than a short one).
     pub(crate) fn new(norm: &str) -> Key {
-        let mut key = Key { flat: String::with_capacity(norm.len()), ..Key::default() };
+        // A word takes at least two bytes of `norm` (one with its space),
+        // so these capacities avoid regrowing while the key is built
+        // (`flat` may still grow for long words or long paragraphs).
+        let words = (norm.len() / 2 + 1).min(KEY_WORDS);
+        let mut key = Key {
+            flat: String::with_capacity(norm.len().min(16 * KEY_WORDS)),
+            words: Vec::with_capacity(words),
+            ends: Vec::with_capacity(words),
+            total: 0,
+        };
         let bytes = norm.as_bytes();
         let mut i = 0;
         while i < bytes.len() {

@@ -71,12 +71,13 @@ pub fn looks_binary(text: &str) -> bool {
     if text.contains('\0') {
         return true;
     }
-    let sample: Vec<char> = text.chars().take(4096).collect();
-    let control = sample
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
-        .count();
-    !sample.is_empty() && control * 20 > sample.len()
+    // Look at the first 4096 characters, counting without collecting them.
+    let (mut sample, mut control) = (0, 0);
+    for c in text.chars().take(4096) {
+        sample += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'));
+    }
+    sample > 0 && control * 20 > sample
 }
 
 #[cfg(test)]

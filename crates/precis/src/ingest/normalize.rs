@@ -30,6 +30,12 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// True for an ASCII byte that normalization copies unchanged: neither
+/// whitespace nor the backtick, which folds to an apostrophe.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii() && b != b'`' && !char::from(b).is_whitespace()
+}
+
 impl NormText {
     /// Normalizes `original[span]`: whitespace runs become one space, leading
     /// and trailing whitespace goes, typographic quotes, dashes and ellipses
@@ -44,8 +50,25 @@ impl NormText {
         let mut text = String::with_capacity(slice.len());
         let mut offsets = Vec::with_capacity(slice.len() + 1);
         let mut pending_space: Option<usize> = None;
-        for (i, c) in slice.char_indices() {
+        let bytes = slice.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if is_plain(bytes[i]) {
+                // A run of ASCII that stays as it is: copy it whole.
+                let run =
+                    bytes[i..].iter().position(|&b| !is_plain(b)).map_or(bytes.len(), |n| i + n);
+                if let Some(sp) = pending_space.take() {
+                    text.push(' ');
+                    offsets.push(sp);
+                }
+                text.push_str(&slice[i..run]);
+                offsets.extend(base + i..base + run);
+                i = run;
+                continue;
+            }
+            let c = slice[i..].chars().next().unwrap_or_default();
             let at = base + i;
+            i += c.len_utf8();
             let folded = fold_char(c);
             let is_space = c.is_whitespace() || folded == Some(" ");
             if is_space {
