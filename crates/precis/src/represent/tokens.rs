@@ -8,6 +8,7 @@
 use nltk_porter::{Mode, PorterStemmer};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// English function words ignored when weighting content.
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
@@ -106,9 +107,21 @@ const STEM_CACHE_CAPACITY: usize = 100_000;
 /// every rule it tries), and news repeats its vocabulary from one cluster
 /// to the next, so a cache that outlives a cluster pays for itself. The
 /// stem of a word never depends on what is cached, so neither does output.
+///
+/// Forms and stems are shared (`Arc`) with the [`Lexicon`]s built from
+/// them, so a cluster's lexicon copies no text for forms the thread has
+/// seen before.
 struct StemCache {
     stemmer: PorterStemmer,
-    stems: FxHashMap<Box<str>, Box<str>>,
+    /// Each word form seen, with its stem and whether it is a stopword.
+    stems: FxHashMap<Arc<str>, Stemmed>,
+}
+
+/// What the cache knows of a word form.
+#[derive(Clone)]
+struct Stemmed {
+    stem: Arc<str>,
+    stop: bool,
 }
 
 thread_local! {
@@ -118,34 +131,37 @@ thread_local! {
     });
 }
 
-/// Calls `f` with the Porter stem (NLTK mode) of a lowercase word: words
-/// of one or two letters and words with characters other than ASCII
+/// A lowercase word form (as shared text) with its Porter stem (NLTK mode):
+/// words of one or two letters and words with characters other than ASCII
 /// letters stay as they are.
-fn with_stem<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return f(word);
-    }
+fn stem(word: &str) -> (Arc<str>, Stemmed) {
     STEM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(stem) = cache.stems.get(word) {
-            return f(stem);
+        if let Some((form, stemmed)) = cache.stems.get_key_value(word) {
+            return (form.clone(), stemmed.clone());
         }
-        let stem = cache.stemmer.stem(word);
+        let form: Arc<str> = word.into();
+        let stem = if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            form.clone()
+        } else {
+            cache.stemmer.stem(word).into()
+        };
+        let stemmed = Stemmed { stem, stop: is_stopword(word) };
         if cache.stems.len() >= STEM_CACHE_CAPACITY {
             cache.stems.clear();
         }
-        cache.stems.insert(word.into(), stem.as_str().into());
-        f(&stem)
+        cache.stems.insert(form.clone(), stemmed.clone());
+        (form, stemmed)
     })
 }
 
 /// Interns stems and remembers the stem of every word form seen.
 #[derive(Default)]
 pub struct Lexicon {
-    forms: FxHashMap<String, u32>,
-    stems: FxHashMap<String, u32>,
+    forms: FxHashMap<Arc<str>, u32>,
+    stems: FxHashMap<Arc<str>, u32>,
     /// Stem text for each term id.
-    terms: Vec<String>,
+    terms: Vec<Arc<str>>,
     /// Whether each term id is a stopword (decided on the first surface form).
     stop: Vec<bool>,
 }
@@ -162,17 +178,18 @@ impl Lexicon {
         if let Some(&id) = self.forms.get(word) {
             return id;
         }
-        let id = with_stem(word, |stem| {
-            if let Some(&id) = self.stems.get(stem) {
-                return id;
+        let (form, Stemmed { stem, stop }) = stem(word);
+        let id = match self.stems.get(&stem) {
+            Some(&id) => id,
+            None => {
+                let id = self.terms.len() as u32;
+                self.stems.insert(stem.clone(), id);
+                self.terms.push(stem);
+                self.stop.push(stop);
+                id
             }
-            let id = self.terms.len() as u32;
-            self.stems.insert(stem.to_owned(), id);
-            self.terms.push(stem.to_owned());
-            self.stop.push(is_stopword(word));
-            id
-        });
-        self.forms.insert(word.to_owned(), id);
+        };
+        self.forms.insert(form, id);
         id
     }
 
