@@ -54,9 +54,16 @@ impl NormText {
         let mut i = 0;
         while i < bytes.len() {
             if is_plain(bytes[i]) {
-                // A run of ASCII that stays as it is: copy it whole.
-                let run =
-                    bytes[i..].iter().position(|&b| !is_plain(b)).map_or(bytes.len(), |n| i + n);
+                // A run of ASCII that stays as it is, single spaces between
+                // words included (each maps to itself, as a collapsed run
+                // of one would): copy it whole.
+                let mut run = i + 1;
+                while run < bytes.len()
+                    && (is_plain(bytes[run])
+                        || bytes[run] == b' ' && bytes.get(run + 1).copied().is_some_and(is_plain))
+                {
+                    run += 1;
+                }
                 if let Some(sp) = pending_space.take() {
                     text.push(' ');
                     offsets.push(sp);

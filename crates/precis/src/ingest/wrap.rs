@@ -52,34 +52,38 @@ impl Line {
     }
 }
 
-/// True for characters that end a line: `\n`, `\r` (alone or before `\n`),
-/// vertical tab, form feed, NEL and the Unicode line and paragraph separators.
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\u{85}' | '\u{2028}' | '\u{2029}')
+/// Where the first line break of `bytes` starts and how many bytes it takes:
+/// `\n`, `\r` (alone or before `\n`), vertical tab, form feed, NEL and the
+/// Unicode line and paragraph separators.
+///
+/// `bytes` is UTF-8, so the lead bytes of NEL (`C2 85`) and the separators
+/// (`E2 80 A8`, `E2 80 A9`) can only start a character: a byte scan finds
+/// them without decoding the text.
+fn find_line_break(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => return Some((i, 2)),
+            b'\n' | b'\r' | b'\x0b' | b'\x0c' => return Some((i, 1)),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => return Some((i, 2)),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return Some((i, 3))
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Splits `text` into lines, measuring each.
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
     loop {
-        let mut stop = text.len();
-        let mut next = None;
-        while let Some((i, c)) = iter.next() {
-            if is_line_break(c) {
-                stop = i;
-                let mut after = i + c.len_utf8();
-                if c == '\r' {
-                    if let Some(&(j, '\n')) = iter.peek() {
-                        after = j + 1;
-                        iter.next();
-                    }
-                }
-                next = Some(after);
-                break;
-            }
-        }
+        let found = find_line_break(&text.as_bytes()[start..]);
+        let stop = found.map_or(text.len(), |(at, _)| start + at);
         let raw = &text[start..stop];
         let body = raw.trim_start();
         let lead_off = raw.len() - body.len();
@@ -90,8 +94,8 @@ fn lines(text: &str) -> Vec<Line> {
             indent: raw[..lead_off].chars().count(),
             width: raw[..end_off].chars().count(),
         });
-        match next {
-            Some(n) if n < text.len() => start = n,
+        match found {
+            Some((_, len)) if stop + len < text.len() => start = stop + len,
             _ => break,
         }
     }
