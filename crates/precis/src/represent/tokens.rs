@@ -2,10 +2,10 @@
 //!
 //! Tokens are maximal runs of alphanumeric characters, lowercased; an
 //! apostrophe inside a word ends it (`Kerry's` gives `kerry`, `s`), as ROUGE
-//! tokenizes. Stems come from NLTK's Porter stemmer, cached per word form
-//! in each cluster's [`Lexicon`] and, across clusters, per thread.
+//! tokenizes. Stems come from NLTK's Porter stemmer ([`crate::stem`]),
+//! cached per word form in each cluster's [`Lexicon`] and, across clusters,
+//! per thread.
 
-use nltk_porter::{Mode, PorterStemmer};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -101,18 +101,17 @@ pub fn words(text: &str) -> Vec<String> {
 /// which bounds its memory (about 10 MB) however many clusters go by.
 const STEM_CACHE_CAPACITY: usize = 100_000;
 
-/// A thread's stemmer and the stems of the word forms it has seen.
+/// The stems of the word forms a thread has seen, with a scratch buffer
+/// for the stemmer.
 ///
-/// Stemming is the costliest step of analysis (the stemmer allocates for
-/// every rule it tries), and news repeats its vocabulary from one cluster
-/// to the next, so a cache that outlives a cluster pays for itself. The
-/// stem of a word never depends on what is cached, so neither does output.
-///
-/// Forms and stems are shared (`Arc`) with the [`Lexicon`]s built from
-/// them, so a cluster's lexicon copies no text for forms the thread has
-/// seen before.
+/// News repeats its vocabulary from one cluster to the next, so a cache
+/// that outlives a cluster saves stemming each form again and, since forms
+/// and stems are shared (`Arc`) with the [`Lexicon`]s built from them,
+/// copying their text: a hit costs one hash lookup. The stem of a word
+/// never depends on what is cached, so neither does output.
 struct StemCache {
-    stemmer: PorterStemmer,
+    /// Where [`crate::stem::stem_into`] writes.
+    buf: String,
     /// Each word form seen, with its stem and whether it is a stopword.
     stems: FxHashMap<Arc<str>, Stemmed>,
 }
@@ -126,7 +125,7 @@ struct Stemmed {
 
 thread_local! {
     static STEM_CACHE: RefCell<StemCache> = RefCell::new(StemCache {
-        stemmer: PorterStemmer::new(Mode::Nltk),
+        buf: String::new(),
         stems: FxHashMap::default(),
     });
 }
@@ -144,7 +143,8 @@ fn stem(word: &str) -> (Arc<str>, Stemmed) {
         let stem = if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
             form.clone()
         } else {
-            cache.stemmer.stem(word).into()
+            crate::stem::stem_into(word, &mut cache.buf);
+            cache.buf.as_str().into()
         };
         let stemmed = Stemmed { stem, stop: is_stopword(word) };
         if cache.stems.len() >= STEM_CACHE_CAPACITY {
