@@ -74,15 +74,19 @@ pub fn looks_binary(text: &str) -> bool {
     }
     // Look at the first 4096 characters. When they are all ASCII (they are
     // bytes then), count over the bytes, which the compiler vectorizes.
-    let is_binary_control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c');
     let head = &text.as_bytes()[..text.len().min(4096)];
     let (sample, control) = if head.is_ascii() {
-        (head.len(), head.iter().filter(|&&b| is_binary_control(char::from(b))).count())
+        // ASCII control characters are the bytes below 0x20 and 0x7F.
+        let control_byte =
+            |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
+        // Counted in byte-wide lanes (at most 255 a chunk), which vectorize.
+        let count = |chunk: &[u8]| chunk.iter().fold(0u8, |n, &b| n + u8::from(control_byte(b)));
+        (head.len(), head.chunks(255).map(|chunk| usize::from(count(chunk))).sum())
     } else {
         let (mut sample, mut control) = (0, 0);
         for c in text.chars().take(4096) {
             sample += 1;
-            control += usize::from(is_binary_control(c));
+            control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'));
         }
         (sample, control)
     };
@@ -106,5 +110,7 @@ mod tests {
         assert!(looks_binary("abc\0def"));
         assert!(looks_binary("\x01\x02\x03\x04ab"));
         assert!(!looks_binary("plain text\nwith lines\tand tabs"));
+        assert!(looks_binary("\u{e9}\u{85}\x01\x02\x03ab"));
+        assert!(!looks_binary("caf\u{e9} \u{2014} na\u{ef}ve\r\n\x0cpage two"));
     }
 }
