@@ -346,7 +346,16 @@ impl<'a> Splitter<'a> {
                     }
                     i += len;
                 }
-                _ => i += 1,
+                _ => {
+                    // The rest of the word up to a space or a mark the
+                    // arms above handle decides nothing: skip it, stopping
+                    // where the sentence reaches its byte limit.
+                    let limit = n.min(self.start + MAX_SENTENCE_BYTES);
+                    i += 1;
+                    while i < limit && is_plain(bytes[i]) {
+                        i += 1;
+                    }
+                }
             }
         }
         self.emit(n);
@@ -671,6 +680,23 @@ impl<'a> Splitter<'a> {
 /// ASCII whitespace, the only kind normalized text has.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// True for a byte inside a word that [`Splitter::run`] passes over: not
+/// whitespace (see [`is_space`]), not a mark it tracks (terminators, quotes,
+/// brackets, `;`, `*`), and not the lead byte of a character it tracks.
+fn is_plain(b: u8) -> bool {
+    const PLAIN: [bool; 256] = {
+        let mut table = [true; 256];
+        let tracked = b" \t\n\r\x0b\x0c.!?\"'`()[];*\xC2\xE2";
+        let mut k = 0;
+        while k < tracked.len() {
+            table[tracked[k] as usize] = false;
+            k += 1;
+        }
+        table
+    };
+    PLAIN[usize::from(b)]
 }
 
 /// True at the end of `bytes` or at whitespace.

@@ -328,6 +328,14 @@ fn assert_invariants(text: &str) {
     assert_eq!(squash(&joined), squash(text));
 }
 
+#[test]
+fn plain_bytes_are_neither_spaces_nor_tracked_marks() {
+    for b in 0..=u8::MAX {
+        let tracked = is_space(b) || b".!?\"'`()[];*".contains(&b) || matches!(b, 0xC2 | 0xE2);
+        assert_eq!(is_plain(b), !tracked, "{b:#04x}");
+    }
+}
+
 proptest! {
     #[test]
     fn invariants_on_any_string(text in any::<String>()) {
