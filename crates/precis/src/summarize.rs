@@ -69,7 +69,8 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
                 if text.is_empty() {
                     continue;
                 }
-                let words = text.split_whitespace().count();
+                // Words are separated by exactly one space in `text`.
+                let words = 1 + text.bytes().filter(|&b| b == b' ').count();
                 sentences.push(Sentence {
                     doc,
                     position,
@@ -123,14 +124,24 @@ fn without_leading_furniture(norm: &str, span: Span) -> Span {
 
 /// `text` with every whitespace run replaced by one space, trimmed.
 pub fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    fn join<'a>(words: impl Iterator<Item = &'a str>, capacity: usize) -> String {
+        let mut out = String::with_capacity(capacity);
+        for w in words {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
-        out.push_str(w);
+        out
     }
-    out
+    // In ASCII text, whitespace is ASCII whitespace or the vertical tab
+    // (which `split_ascii_whitespace` keeps); without one, the byte-wise
+    // split gives the same words, faster.
+    if text.is_ascii() && !text.contains('\x0b') {
+        join(text.split_ascii_whitespace(), text.len())
+    } else {
+        join(text.split_whitespace(), text.len())
+    }
 }
 
 /// Byte offset in `raw` where the whitespace-collapsed prefix of length
@@ -469,6 +480,17 @@ fn provenance(analysis: &Analysis, picks: &[usize]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_collapses_in_ascii_and_unicode_text() {
+        assert_eq!(collapse_whitespace("  one \t two\r\n three  "), "one two three");
+        assert_eq!(collapse_whitespace("one\x0btwo\x0c three"), "one two three");
+        assert_eq!(
+            collapse_whitespace("caf\u{e9}\u{a0}au\u{2003} lait\u{2028}"),
+            "caf\u{e9} au lait"
+        );
+        assert_eq!(collapse_whitespace(" \n "), "");
+    }
 
     #[test]
     fn prefix_end_maps_collapsed_offsets() {
