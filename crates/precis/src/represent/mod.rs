@@ -70,11 +70,14 @@ pub struct Analysis {
 impl Analysis {
     /// Computes the features of `sentences` drawn from `n_docs` documents.
     pub fn new(sentences: Vec<Sentence>, n_docs: usize, doc_dates: Vec<Option<u32>>) -> Analysis {
-        let mut lexicon = Lexicon::default();
+        // About one distinct word form in 16 bytes of a cluster's text, so
+        // the lexicon's tables seldom grow.
+        let text_len: usize = sentences.iter().map(|s| s.norm.len()).sum();
+        let mut lexicon = Lexicon::with_capacity(text_len / 16);
         let mut tokens = Vec::with_capacity(sentences.len());
         let mut buf = String::new();
         for s in &sentences {
-            let mut toks = Vec::new();
+            let mut toks = Vec::with_capacity(s.norm.len() / 4);
             tokens::for_each_token(&s.norm, &mut buf, |word, w| {
                 let term = lexicon.term(w);
                 toks.push(Token { term, stop: lexicon.is_stop(term), word });

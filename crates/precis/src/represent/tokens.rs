@@ -54,6 +54,30 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(u32
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if buf.is_empty() && b.is_ascii_alphanumeric() {
+            // A token starting in ASCII, as most do: find its ASCII part.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |n| i + n);
+            let ascii = &text[i..end];
+            in_word = true;
+            i = end;
+            if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                // It may go on in other letters: collect it in `buf`.
+                buf.push_str(ascii);
+                buf.make_ascii_lowercase();
+            } else if ascii.bytes().any(|b| b.is_ascii_uppercase()) {
+                buf.push_str(ascii);
+                buf.make_ascii_lowercase();
+                f(word, buf);
+                buf.clear();
+            } else {
+                // Already lowercase: no copy.
+                f(word, ascii);
+            }
+            continue;
+        }
         // ASCII is most of news text: test bytes, and decode only the rest.
         let (c, width) = if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
@@ -173,6 +197,16 @@ impl std::fmt::Debug for Lexicon {
 }
 
 impl Lexicon {
+    /// An empty lexicon with room for about `forms` word forms.
+    pub fn with_capacity(forms: usize) -> Lexicon {
+        Lexicon {
+            forms: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            stems: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            terms: Vec::with_capacity(forms),
+            stop: Vec::with_capacity(forms),
+        }
+    }
+
     /// The term id of a lowercase word form, stemming it on first sight.
     pub fn term(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.forms.get(word) {
@@ -224,10 +258,24 @@ mod tests {
     }
 
     #[test]
+    fn tokens_know_their_whitespace_word() {
+        let mut got = Vec::new();
+        for_each_token("  U.S.-led talks\u{a0}X\t's ", &mut String::new(), |w, t| {
+            got.push((w, t.to_owned()))
+        });
+        let expect = [(0, "u"), (0, "s"), (0, "led"), (1, "talks"), (2, "x"), (3, "s")];
+        assert_eq!(got, expect.map(|(w, t)| (w, t.to_owned())));
+    }
+
+    #[test]
     fn tokenizes_and_stems() {
         assert_eq!(
             words("Kerry's U.S.-led talks, 3.5%!"),
             ["kerry", "s", "u", "s", "led", "talks", "3", "5"]
+        );
+        assert_eq!(
+            words("Caf\u{e9} au LAIT, na\u{ef}ve's \u{c9}COLE-2\u{b2}"),
+            ["caf\u{e9}", "au", "lait", "na\u{ef}ve", "s", "\u{e9}cole", "2\u{b2}"]
         );
         let mut lex = Lexicon::default();
         let a = lex.term("talks");
