@@ -60,8 +60,13 @@ impl Line {
 /// (`E2 80 A8`, `E2 80 A9`) can only start a character: a byte scan finds
 /// them without decoding the text.
 fn find_line_break(bytes: &[u8]) -> Option<(usize, usize)> {
-    let mut i = 0;
-    while i < bytes.len() {
+    let mut from = 0;
+    // Jump from one byte that may start a break to the next.
+    while let Some(k) =
+        bytes[from..].iter().position(|&b| matches!(b, b'\n' | b'\r' | 0x0b | 0x0c | 0xC2 | 0xE2))
+    {
+        let i = from + k;
+        from = i + 1;
         match bytes[i] {
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => return Some((i, 2)),
             b'\n' | b'\r' | b'\x0b' | b'\x0c' => return Some((i, 1)),
@@ -71,7 +76,7 @@ fn find_line_break(bytes: &[u8]) -> Option<(usize, usize)> {
             {
                 return Some((i, 3))
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     None
