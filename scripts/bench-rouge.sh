@@ -7,8 +7,10 @@
 #   sentences): rouge-score with stemming (rouge1, rouge2, rougeL, rougeLsum)
 #   in Python against precis's rouge-score port.
 # - DUC 2003 (30 clusters, 4 references each, precis auto at 100 words with
-#   --fill): ROUGE-1.5.5.pl with `-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A
+#   --fill): ROUGE-1.5.5.pl with `-n 4 -m -a -l 100 -c 95 -r 1000 -f A
 #   -p 0.5 -t 0 -2 4 -u` (1000 bootstrap resamples) against precis's port.
+#   These are the DUC flags without `-x`: `precis rouge --protocol duc`
+#   reports ROUGE-L too, so the script is asked for the same metrics.
 #
 # The precis side is `precis rouge --data GOLD --pred PRED --protocol P`
 # when the binary has that subcommand, otherwise the equivalent
@@ -47,7 +49,7 @@ cargo build --quiet --release -p precis-cli --bin precis
 cargo build --quiet --release -p precis --example bench_inprocess
 target="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release"
 if "$target/precis" rouge --help >/dev/null 2>&1; then
-    precis_rouge=("$target/precis" rouge)
+    precis_rouge=("$target/precis" rouge --json)
     precis_name="precis rouge"
 else
     precis_rouge=("$target/examples/bench_inprocess" rouge)
@@ -85,7 +87,7 @@ log "predictions: precis auto on Multi-News validation and DUC 2003"
     -o "$out/duc-pred.jsonl" 2>/dev/null || [ $? = 1 ]
 "$py" scripts/bench_rouge.py duc-gold "$data/duc2003.jsonl.gz" "$out/duc-gold.jsonl"
 config="$("$py" scripts/bench_rouge.py perl-setup "$out/duc-gold.jsonl" "$out/duc-pred.jsonl" "$out/perl")"
-flags="-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u"
+flags="-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u"
 mn_gold="$out/multinews-gold.jsonl"
 gzip -dc "$data/multinews-val.jsonl.gz" >"$mn_gold"
 

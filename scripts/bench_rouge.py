@@ -102,6 +102,12 @@ def scores_of(path):
         except ValueError:
             continue
         if isinstance(v, dict):
+            if "rouge-lsum" in v:
+                return "rouge1 F %.5f rouge2 F %.5f rougeLsum F %.5f" % (
+                    v["rouge-1"]["f1"], v["rouge-2"]["f1"], v["rouge-lsum"]["f1"])
+            if "rouge-su4" in v:
+                return "ROUGE-1 R %.5f ROUGE-2 R %.5f ROUGE-SU4 R %.5f" % (
+                    v["rouge-1"]["recall"], v["rouge-2"]["recall"], v["rouge-su4"]["recall"])
             if "rouge1_f" in v:
                 return "rouge1 F %.5f rouge2 F %.5f rougeLsum F %.5f" % (
                     v["rouge1_f"], v["rouge2_f"], v["rougeLsum_f"])

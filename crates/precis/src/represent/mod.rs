@@ -179,7 +179,9 @@ impl Analysis {
     }
 
     /// Sentences that share content terms with sentence `i`, with their
-    /// cosine similarity, in increasing sentence order, found through the
+    /// cosine similarity, in the order they were first reached (the same
+    /// for the same analysis; callers that need sentence order sort the
+    /// few they keep), found through the
     /// inverted index so the cost follows the overlap rather than the
     /// cluster size. `acc` is scratch space of length `len()`, all zeros,
     /// and is left all zeros.
@@ -220,7 +222,6 @@ impl Analysis {
                 acc[j] += w * wj;
             }
         }
-        touched.sort_unstable();
         for j in touched {
             if j != i {
                 out.push((j, acc[j]));
@@ -243,8 +244,8 @@ pub fn keep_strongest(mut edges: Vec<(usize, f32)>, k: usize) -> Vec<(usize, f32
             edges.select_nth_unstable_by(k - 1, heavier);
         }
         edges.truncate(k);
-        edges.sort_unstable_by_key(|e| e.0);
     }
+    edges.sort_unstable_by_key(|e| e.0);
     edges.shrink_to_fit();
     edges
 }
@@ -330,6 +331,7 @@ mod tests {
         let mut out = Vec::new();
         a.neighbours(&index, i, &mut acc, &mut out);
         assert!(acc.iter().all(|&x| x == 0.0), "scratch space left dirty");
+        out.sort_unstable_by_key(|e| e.0);
         out
     }
 

@@ -132,5 +132,6 @@ fn near_duplicate_pairs(analysis: &Analysis, local: &[usize]) -> Vec<(u32, u32)>
             }
         }
     }
+    pairs.sort_unstable();
     pairs
 }
