@@ -37,13 +37,9 @@ batch="${BENCH_BATCH:-2000}"
 limit=()
 if [ -n "${BENCH_LIMIT:-}" ]; then limit=(--limit "$BENCH_LIMIT"); fi
 venv="$root/.venv-bench"
-for f in duc2003 multinews-val multinews-train; do
-    if [ ! -f "$data/$f.jsonl.gz" ]; then
-        echo "error: $data/$f.jsonl.gz not found (set PRECIS_DATA to the research data directory)" >&2
-        exit 1
-    fi
-done
-[ -x /usr/bin/time ] || { echo "error: /usr/bin/time (GNU time) is needed for peak memory" >&2; exit 1; }
+source "$root/scripts/bench-lib.sh"
+need_data duc2003 multinews-val multinews-train
+need_gnu_time
 
 cd "$root"
 echo "building precis (release)" >&2

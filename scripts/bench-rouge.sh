@@ -33,13 +33,9 @@ data="${PRECIS_DATA:-$root/../shared/data}"
 out="${BENCH_OUT:-$root/out/bench}/rouge"
 repeat="${BENCH_REPEAT:-3}"
 venv="${ROUGE_VENV:-$root/.venv-rouge}"
-for f in duc2003 multinews-val; do
-    if [ ! -f "$data/$f.jsonl.gz" ]; then
-        echo "error: $data/$f.jsonl.gz not found (set PRECIS_DATA to the research data directory)" >&2
-        exit 1
-    fi
-done
-[ -x /usr/bin/time ] || { echo "error: /usr/bin/time (GNU time) is needed for peak memory" >&2; exit 1; }
+source "$root/scripts/bench-lib.sh"
+need_data duc2003 multinews-val
+need_gnu_time
 
 cd "$root"
 bash scripts/install-rouge-references.sh >/dev/null

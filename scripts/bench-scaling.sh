@@ -34,11 +34,9 @@ batches="${BENCH_BATCHES:-1000 10000 100000}"
 methods="${BENCH_METHODS:-auto lexrank}"
 limit="${BENCH_TIMEOUT:-900}"
 train="$data/multinews-train.jsonl.gz"
-if [ ! -f "$train" ]; then
-    echo "error: $train not found (set PRECIS_DATA to the research data directory)" >&2
-    exit 1
-fi
-[ -x /usr/bin/time ] || { echo "error: /usr/bin/time (GNU time) is needed for peak memory" >&2; exit 1; }
+source "$root/scripts/bench-lib.sh"
+need_data multinews-train
+need_gnu_time
 
 cd "$root"
 echo "building precis (release)" >&2

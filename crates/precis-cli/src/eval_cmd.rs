@@ -25,7 +25,7 @@ use precis::eval::rouge_score::RougeScorer;
 use precis::{prepare, Budget, Cluster, Method, Prepared, Summarizer};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -252,38 +252,26 @@ fn progress_bar(len: u64) -> ProgressBar {
 
 fn read_records(args: &EvalArgs) -> Result<Vec<Record>> {
     let name = args.data.display().to_string();
-    let reader = match crate::input::open(Some(&args.data))? {
-        crate::input::Input::Batch { reader, .. } => reader,
-        crate::input::Input::Cluster(_) => {
-            bail!(BadInput(format!(
-                "{name}: --data must be a JSONL file of clusters with reference summaries"
-            )))
-        }
-    };
+    let limit = args.limit.unwrap_or(usize::MAX);
     let mut records = Vec::new();
-    for (n, line) in reader.lines().enumerate() {
-        if args.limit.is_some_and(|l| records.len() >= l) {
-            break;
-        }
-        let line = line.with_context(|| format!("{name}: reading line {}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: Record = serde_json::from_str(&line).map_err(|e| {
-            BadInput(format!(
-                "{name}:{}: not a cluster record ({e}); fix or remove the line",
-                n + 1
-            ))
-        })?;
-        if record.summaries.is_empty() {
-            bail!(BadInput(format!(
-                "{name}:{}: cluster {:?} has no reference summaries; eval needs `summaries`",
-                n + 1,
-                record.cluster.id
-            )));
-        }
-        records.push(record);
+    if limit == 0 {
+        return Ok(records);
     }
+    crate::input::for_each_record(
+        &args.data,
+        "--data",
+        "a cluster record with reference summaries",
+        |n, record: Record| {
+            if record.summaries.is_empty() {
+                bail!(BadInput(format!(
+                    "{name}:{n}: cluster {:?} has no reference summaries; eval needs `summaries`",
+                    record.cluster.id
+                )));
+            }
+            records.push(record);
+            Ok(records.len() < limit)
+        },
+    )?;
     Ok(records)
 }
 

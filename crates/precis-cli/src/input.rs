@@ -55,6 +55,38 @@ impl Kind {
     }
 }
 
+/// Opens a JSONL(.gz) file of records named by option `flag` (`--data`,
+/// `--pred`) and calls `f` with each record and its 1-based line number,
+/// skipping blank lines, until `f` returns `false`. A line that does not
+/// parse is an error naming `file:line` and `what` the line should be.
+pub fn for_each_record<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    flag: &str,
+    what: &str,
+    mut f: impl FnMut(usize, T) -> Result<bool>,
+) -> Result<()> {
+    let (name, reader) = match open(Some(path))? {
+        Input::Batch { name, reader } => (name, reader),
+        Input::Cluster(_) => anyhow::bail!(BadInput(format!(
+            "{}: {flag} must be a JSONL file, each line {what}",
+            path.display()
+        ))),
+    };
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("{name}: reading line {}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: T = serde_json::from_str(&line).map_err(|e| {
+            BadInput(format!("{name}:{}: not {what} ({e}); fix or remove the line", n + 1))
+        })?;
+        if !f(n + 1, record)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// Opens INPUT; `None` or `-` means standard input.
 pub fn open(path: Option<&Path>) -> Result<Input> {
     let path = match path {

@@ -19,13 +19,13 @@
 
 use crate::eval_cmd::Protocol;
 use crate::BadInput;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 use precis::eval::rouge155::{ClusterScores, Limit, Options, Rouge155, SkipBigram, SkipUnigrams};
 use precis::eval::rouge_score::RougeScorer;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `precis rouge`.
@@ -136,36 +136,23 @@ pub fn run(args: &RougeArgs) -> Result<crate::Status> {
 }
 
 fn read_gold(path: &Path) -> Result<Vec<Gold>> {
-    let (name, reader) = open_jsonl(path, "--data")?;
-    let mut seen = BTreeMap::new();
+    let name = path.display();
+    let mut lines = BTreeMap::new();
     let mut gold = Vec::new();
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{name}: reading line {}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let g: Gold = serde_json::from_str(&line).map_err(|e| {
-            BadInput(format!(
-                "{name}:{}: not a gold record with `id` and `summaries` ({e}); fix or remove the line",
-                n + 1
-            ))
-        })?;
+    let what = "a gold record with `id` and `summaries`";
+    crate::input::for_each_record(path, "--data", what, |n, g: Gold| {
         if g.summaries.is_empty() {
-            bail!(BadInput(format!(
-                "{name}:{}: cluster {:?} has no reference summaries",
-                n + 1,
-                g.id
-            )));
+            bail!(BadInput(format!("{name}:{n}: cluster {:?} has no reference summaries", g.id)));
         }
-        if let Some(first) = seen.insert(g.id.clone(), n + 1) {
+        if let Some(first) = lines.insert(g.id.clone(), n) {
             bail!(BadInput(format!(
-                "{name}:{}: cluster id {:?} repeats line {first}; ids must be unique",
-                n + 1,
+                "{name}:{n}: cluster id {:?} repeats line {first}; ids must be unique",
                 g.id
             )));
         }
         gold.push(g);
-    }
+        Ok(true)
+    })?;
     if gold.is_empty() {
         bail!(BadInput(format!("{name}: no gold clusters")));
     }
@@ -174,40 +161,21 @@ fn read_gold(path: &Path) -> Result<Vec<Gold>> {
 
 /// Prediction text by id.
 fn read_predictions(path: &Path) -> Result<BTreeMap<String, String>> {
-    let (name, reader) = open_jsonl(path, "--pred")?;
-    let mut out = BTreeMap::new();
+    let name = path.display();
     let mut lines = BTreeMap::new();
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{name}: reading line {}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let p: Prediction = serde_json::from_str(&line).map_err(|e| {
-            BadInput(format!(
-                "{name}:{}: not a prediction `{{\"id\": ..., \"summary\": ...}}` ({e}); fix or remove the line",
-                n + 1
-            ))
-        })?;
-        if let Some(first) = lines.insert(p.id.clone(), n + 1) {
+    let mut out = BTreeMap::new();
+    let what = "a prediction `{\"id\": ..., \"summary\": ...}`";
+    crate::input::for_each_record(path, "--pred", what, |n, p: Prediction| {
+        if let Some(first) = lines.insert(p.id.clone(), n) {
             bail!(BadInput(format!(
-                "{name}:{}: a second prediction for {:?} (the first is on line {first}); keep one",
-                n + 1,
+                "{name}:{n}: a second prediction for {:?} (the first is on line {first}); keep one",
                 p.id
             )));
         }
         out.insert(p.id, p.summary.unwrap_or_default());
-    }
+        Ok(true)
+    })?;
     Ok(out)
-}
-
-fn open_jsonl(path: &Path, flag: &str) -> Result<(String, Box<dyn BufRead + Send>)> {
-    match crate::input::open(Some(path))? {
-        crate::input::Input::Batch { name, reader } => Ok((name, reader)),
-        crate::input::Input::Cluster(_) => bail!(BadInput(format!(
-            "{}: {flag} must be a JSONL file, one record per line",
-            path.display()
-        ))),
-    }
 }
 
 /// The DUC options with ROUGE-L on.
