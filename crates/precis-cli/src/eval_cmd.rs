@@ -204,6 +204,7 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
 fn ablations(budget: Budget) -> Vec<(String, precis::SummarizerBuilder)> {
     use precis::represent::ConceptConfig;
     use precis::select::CandidateFilter;
+    use precis::LearnedSelection;
     let base = |m: Method| {
         let mut b = Summarizer::builder();
         b.method(m).budget(budget);
@@ -220,8 +221,14 @@ fn ablations(budget: Budget) -> Vec<(String, precis::SummarizerBuilder)> {
     b.concepts(ConceptConfig { min_df: Some(2), ..ConceptConfig::default() });
     out.push(("ilp, min df 2".to_string(), b));
     let mut b = base(Method::Learned);
-    b.mmr_lambda(1.0);
-    out.push(("learned, no MMR".to_string(), b));
+    b.learned_selection(LearnedSelection::Mmr);
+    out.push(("learned, MMR".to_string(), b));
+    let mut b = base(Method::Learned);
+    b.learned_selection(LearnedSelection::Expected { stop_early: false, sentence_model: true });
+    out.push(("learned, full budget".to_string(), b));
+    let mut b = base(Method::Learned);
+    b.learned_selection(LearnedSelection::Expected { stop_early: true, sentence_model: false });
+    out.push(("learned, term model only".to_string(), b));
     let mut b = base(Method::LexRank);
     b.mmr_lambda(1.0);
     out.push(("lexrank, no MMR".to_string(), b));

@@ -36,5 +36,7 @@ mod summarize;
 mod summary;
 
 pub use select::Budget;
-pub use summarize::{collapse_whitespace, prepare, Prepared, Summarizer, SummarizerBuilder};
+pub use summarize::{
+    collapse_whitespace, prepare, LearnedSelection, Prepared, Summarizer, SummarizerBuilder,
+};
 pub use summary::{Method, Summary, SummarySentence};

@@ -1,14 +1,15 @@
-//! A linear sentence scorer learned from Multi-News training summaries.
+//! A sentence scorer learned from Multi-News training summaries.
 //!
 //! Each sentence is described by a few dozen cheap features (position,
 //! length, centrality, how many documents share its words and bigrams,
-//! surface cues); a ridge regression fitted on the Multi-News training split
-//! predicts how much of the sentence a human summary would contain (its
-//! ROUGE-1 plus ROUGE-2 precision against the reference). The weights ship
-//! in `data/sentence-model.json`, produced by
-//! `cargo run --release -p precis --example train_scorer`.
+//! surface cues, and what the [`super::TermModel`] expects of its words); a
+//! small network fitted on the Multi-News training split predicts how much
+//! of the sentence a human summary would contain (its ROUGE-1 plus ROUGE-2
+//! precision against the reference). The network ships in `data/sentence-model.json`,
+//! produced by `cargo run --release -p precis --example train_scorer`.
 
-use super::{LexRank, Scorer};
+use super::mlp::Mlp;
+use super::{LexRank, Scorer, TermExpectations};
 use crate::represent::{Analysis, ConceptConfig, Concepts, SparseVec};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -53,51 +54,34 @@ pub const FEATURE_NAMES: &[&str] = &[
     "document centrality",
     "log document words",
     "max similarity in other documents",
+    "expected word share",
+    "expected content-word share",
+    "log expected matches",
+    "mean keep rate",
 ];
 
 /// Number of features.
 pub const N_FEATURES: usize = FEATURE_NAMES.len();
 
-/// A fitted sentence model: linear in the features, or a small network
-/// with one hidden ReLU layer over standardized features.
+/// A fitted sentence model: a small network over [`FEATURE_NAMES`] whose
+/// output is the predicted ROUGE-1 plus ROUGE-2 precision of the sentence.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SentenceModel {
     /// Feature names, which must match [`FEATURE_NAMES`].
     pub features: Vec<String>,
-    /// Without a hidden layer: one weight per feature. With one: one weight
-    /// per hidden unit.
-    pub weights: Vec<f64>,
-    /// Per-feature mean subtracted before the hidden layer.
-    #[serde(default)]
-    pub mean: Vec<f64>,
-    /// Per-feature scale divided by before the hidden layer.
-    #[serde(default)]
-    pub scale: Vec<f64>,
-    /// Hidden layer weights, one row of `N_FEATURES` per unit (empty for a
-    /// linear model).
-    #[serde(default)]
-    pub hidden: Vec<Vec<f64>>,
-    /// Hidden layer biases.
-    #[serde(default)]
-    pub hidden_bias: Vec<f64>,
-    /// Output bias (the linear model carries its bias as the `bias` feature).
-    #[serde(default)]
-    pub output_bias: f64,
+    /// The network.
+    #[serde(flatten)]
+    pub network: Mlp,
     /// What the model was trained on, for the record.
     pub trained_on: String,
 }
 
 impl SentenceModel {
-    /// True when the shapes agree with [`N_FEATURES`].
+    /// True when the names and shapes agree with [`FEATURE_NAMES`].
     pub fn is_valid(&self) -> bool {
-        if self.hidden.is_empty() {
-            return self.weights.len() == N_FEATURES;
-        }
-        self.mean.len() == N_FEATURES
-            && self.scale.len() == N_FEATURES
-            && self.hidden.iter().all(|r| r.len() == N_FEATURES)
-            && self.hidden_bias.len() == self.hidden.len()
-            && self.weights.len() == self.hidden.len()
+        self.features.len() == N_FEATURES
+            && self.features.iter().zip(FEATURE_NAMES).all(|(a, b)| a == b)
+            && self.network.is_valid(N_FEATURES)
     }
 
     /// The model shipped with precis.
@@ -107,15 +91,10 @@ impl SentenceModel {
             let parsed: Option<SentenceModel> =
                 serde_json::from_str(include_str!("../../data/sentence-model.json")).ok();
             // A model that does not match the feature set (caught by a unit
-            // test) falls back to zero weights rather than panicking.
+            // test) scores every sentence 0 rather than panicking.
             parsed.filter(SentenceModel::is_valid).unwrap_or_else(|| SentenceModel {
                 features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
-                weights: vec![0.0; N_FEATURES],
-                mean: Vec::new(),
-                scale: Vec::new(),
-                hidden: Vec::new(),
-                hidden_bias: Vec::new(),
-                output_bias: 0.0,
+                network: Mlp::default(),
                 trained_on: "none".into(),
             })
         })
@@ -123,25 +102,22 @@ impl SentenceModel {
 
     /// The model's prediction for one feature row.
     pub fn predict(&self, row: &[f32]) -> f64 {
-        if self.hidden.is_empty() {
-            return self.weights.iter().zip(row).map(|(w, &x)| w * x as f64).sum();
-        }
-        let x: Vec<f64> = row
-            .iter()
-            .zip(self.mean.iter().zip(&self.scale))
-            .map(|(&v, (m, s))| (v as f64 - m) / s)
-            .collect();
-        let mut y = self.output_bias;
-        for ((unit, b), w) in self.hidden.iter().zip(&self.hidden_bias).zip(&self.weights) {
-            let h: f64 = unit.iter().zip(&x).map(|(a, b)| a * b).sum::<f64>() + b;
-            y += w * h.max(0.0);
-        }
-        y
+        self.network.predict(row)
     }
 }
 
-/// The feature rows of every sentence, `N_FEATURES` values each.
+/// The feature rows of every sentence, `N_FEATURES` values each, with the
+/// shipped term model's expectations.
 pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
+    features_with(analysis, TermExpectations::shipped(analysis).as_ref())
+}
+
+/// The feature rows of every sentence given the term model's expectations
+/// (the term features are 0 without them).
+pub fn features_with(
+    analysis: &Analysis,
+    terms: Option<&TermExpectations>,
+) -> Vec<[f32; N_FEATURES]> {
     let n = analysis.len();
     if n == 0 {
         return Vec::new();
@@ -207,6 +183,11 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
         })
         .collect();
     let other_docs = (analysis.n_docs.max(2) - 1) as f32;
+    // The term model's chance that the summary uses each word at all.
+    let (used, keep): (Vec<f32>, Vec<f32>) = match terms {
+        Some(t) => (t.counts.iter().map(|&l| 1.0 - (-l as f32).exp()).collect(), t.keep.clone()),
+        None => (vec![0.0; analysis.lexicon.len()], vec![0.0; analysis.lexicon.len()]),
+    };
     let said = ["said", "says", "say", "told"];
     let first_person = ["i", "we", "my", "our", "me", "us"];
     (0..n)
@@ -274,6 +255,16 @@ pub fn features(analysis: &Analysis) -> Vec<[f32; N_FEATURES]> {
             row[35] = if multi { doc_centrality[s.doc] } else { 0.0 };
             row[36] = (doc_words[s.doc].max(1) as f32).ln();
             row[37] = support[i];
+            if !toks.is_empty() {
+                let total: f32 = toks.iter().map(|t| used[t.term as usize]).sum();
+                row[38] = total / toks.len() as f32;
+                row[40] = total.ln_1p();
+            }
+            if !content.is_empty() {
+                let n = content.len() as f32;
+                row[39] = content.iter().map(|t| used[t.term as usize]).sum::<f32>() / n;
+                row[41] = content.iter().map(|t| keep[t.term as usize]).sum::<f32>() / n;
+            }
             row
         })
         .collect()
@@ -292,33 +283,28 @@ impl Default for Learned {
     }
 }
 
+impl Learned {
+    /// Scores with the term model's expectations already at hand.
+    pub fn score_with(&self, analysis: &Analysis, terms: Option<&TermExpectations>) -> Vec<f64> {
+        features_with(analysis, terms).iter().map(|row| self.model.predict(row).max(0.0)).collect()
+    }
+}
+
 impl Scorer for Learned {
     fn score(&self, analysis: &Analysis) -> Vec<f64> {
-        features(analysis).iter().map(|row| self.model.predict(row).max(0.0)).collect()
+        self.score_with(analysis, TermExpectations::shipped(analysis).as_ref())
     }
 
     fn explain(&self, analysis: &Analysis, scores: &[f64], i: usize) -> String {
         let row = features(analysis)[i];
-        if !self.model.hidden.is_empty() {
-            let top: Vec<String> = FEATURE_NAMES
-                .iter()
-                .zip(row)
-                .filter(|(_, x)| *x != 0.0)
-                .take(6)
-                .map(|(n, x)| format!("{n} {x:.2}"))
-                .collect();
-            return format!("learned: {:.3} from {} ...", scores[i], top.join(", "));
-        }
-        let mut parts: Vec<(f64, &str)> = FEATURE_NAMES
+        let top: Vec<String> = FEATURE_NAMES
             .iter()
-            .zip(self.model.weights.iter().zip(row))
-            .filter(|(_, (_, x))| *x != 0.0)
-            .map(|(name, (w, x))| (w * x as f64, *name))
+            .zip(row)
+            .filter(|(_, x)| *x != 0.0)
+            .take(6)
+            .map(|(n, x)| format!("{n} {x:.2}"))
             .collect();
-        parts.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-        let top: Vec<String> =
-            parts.iter().take(4).map(|(v, name)| format!("{name} {v:+.3}")).collect();
-        format!("learned: {:.3} = {} ...", scores[i], top.join(", "))
+        format!("learned: {:.3} from {} ...", scores[i], top.join(", "))
     }
 }
 
@@ -332,7 +318,7 @@ mod tests {
             serde_json::from_str(include_str!("../../data/sentence-model.json")).unwrap();
         assert_eq!(parsed.features, FEATURE_NAMES, "retrain with examples/train_scorer.rs");
         assert!(parsed.is_valid());
-        assert!(parsed.weights.iter().all(|w| w.is_finite()));
-        assert!(parsed.weights.iter().any(|&w| w != 0.0));
+        assert!(parsed.network.weights.iter().all(|w| w.is_finite()));
+        assert!(parsed.network.weights.iter().any(|&w| w != 0.0));
     }
 }

@@ -10,12 +10,18 @@ mod graph;
 mod lead;
 mod learned;
 mod lexrank;
+pub mod mlp;
+mod terms;
 mod textrank;
 
 pub use centroid::Centroid;
 pub use lead::Lead;
-pub use learned::{features, Learned, SentenceModel, FEATURE_NAMES, N_FEATURES};
+pub use learned::{features, features_with, Learned, SentenceModel, FEATURE_NAMES, N_FEATURES};
 pub use lexrank::LexRank;
+pub use terms::{
+    term_features, PriorTable, StemPrior, TermExpectations, TermModel, N_TERM_FEATURES,
+    TERM_FEATURE_NAMES,
+};
 pub use textrank::TextRank;
 
 use crate::represent::Analysis;
@@ -34,7 +40,7 @@ pub trait Scorer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::represent::Sentence;
     use crate::Span;

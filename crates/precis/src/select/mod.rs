@@ -7,6 +7,7 @@
 
 mod budget;
 mod coverage;
+mod expected;
 pub mod ilp;
 mod mmr;
 mod order;
@@ -14,6 +15,7 @@ mod submodular;
 
 pub use budget::{cut_text, Budget, Unit};
 pub use coverage::{ConceptCoverage, CoverageOutcome};
+pub use expected::ExpectedRouge;
 pub use mmr::Mmr;
 pub use order::reading_order;
 pub use submodular::Submodular;

@@ -1,0 +1,248 @@
+//! A small feed-forward network: standardized features, one hidden ReLU
+//! layer, one output; and its deterministic fitting by Adam.
+
+// The fitting code is dense linear algebra over packed parameter vectors,
+// where explicit indices read more clearly than zipped iterators.
+#![allow(clippy::needless_range_loop)]
+
+use serde::{Deserialize, Serialize};
+
+/// A fitted network.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Mlp {
+    /// Per-feature mean subtracted before the hidden layer.
+    pub mean: Vec<f64>,
+    /// Per-feature scale divided by before the hidden layer.
+    pub scale: Vec<f64>,
+    /// Hidden layer weights, one row per unit.
+    pub hidden: Vec<Vec<f64>>,
+    /// Hidden layer biases.
+    pub hidden_bias: Vec<f64>,
+    /// Output weights, one per hidden unit.
+    pub weights: Vec<f64>,
+    /// Output bias.
+    pub output_bias: f64,
+}
+
+/// What the network's output is fitted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loss {
+    /// Squared error: the output is the target's expectation.
+    Squared,
+    /// Poisson deviance: the output is the logarithm of a count's expectation.
+    Poisson,
+}
+
+/// Settings of [`Mlp::fit`].
+#[derive(Debug, Clone, Copy)]
+pub struct FitConfig {
+    /// Hidden units.
+    pub hidden: usize,
+    /// Passes over the training rows.
+    pub epochs: usize,
+    /// Loss.
+    pub loss: Loss,
+    /// Adam step size.
+    pub learning_rate: f64,
+    /// Seed of the initialization and shuffling.
+    pub seed: u64,
+}
+
+impl Default for FitConfig {
+    fn default() -> Self {
+        FitConfig { hidden: 16, epochs: 3, loss: Loss::Squared, learning_rate: 1e-3, seed: 1 }
+    }
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn uniform(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Largest log-count a Poisson output may take, so `exp` stays finite.
+const MAX_LOG_RATE: f64 = 8.0;
+
+impl Mlp {
+    /// Number of input features.
+    pub fn n_features(&self) -> usize {
+        self.mean.len()
+    }
+
+    /// True when the shapes agree with `n_features` inputs.
+    pub fn is_valid(&self, n_features: usize) -> bool {
+        !self.hidden.is_empty()
+            && self.mean.len() == n_features
+            && self.scale.len() == n_features
+            && self.hidden.iter().all(|r| r.len() == n_features)
+            && self.hidden_bias.len() == self.hidden.len()
+            && self.weights.len() == self.hidden.len()
+            && self.scale.iter().all(|&s| s > 0.0)
+    }
+
+    /// The network's output for one feature row.
+    pub fn predict(&self, row: &[f32]) -> f64 {
+        // Standardize once; rows are a few dozen features.
+        let mut x = [0f64; 64];
+        let z: Vec<f64>;
+        let z: &[f64] = if row.len() <= x.len() {
+            for ((v, &r), (m, s)) in x.iter_mut().zip(row).zip(self.mean.iter().zip(&self.scale)) {
+                *v = (r as f64 - m) / s;
+            }
+            &x[..row.len()]
+        } else {
+            z = row
+                .iter()
+                .zip(self.mean.iter().zip(&self.scale))
+                .map(|(&r, (m, s))| (r as f64 - m) / s)
+                .collect();
+            &z
+        };
+        let mut y = self.output_bias;
+        for ((unit, b), w) in self.hidden.iter().zip(&self.hidden_bias).zip(&self.weights) {
+            let h: f64 = unit.iter().zip(z).map(|(a, v)| a * v).sum::<f64>() + b;
+            y += w * h.max(0.0);
+        }
+        y
+    }
+
+    /// Fits a network on the rows `train` of `x` (row-major, `n_features`
+    /// values a row) against `y`, by Adam on mini-batches of 256 in an order
+    /// fixed by the seed.
+    pub fn fit(x: &[f32], n_features: usize, y: &[f32], train: &[usize], config: FitConfig) -> Mlp {
+        let n = n_features;
+        let hidden = config.hidden;
+        let row = |i: usize| &x[i * n..(i + 1) * n];
+        let count = train.len().max(1) as f64;
+        let mut mean = vec![0.0; n];
+        for &i in train {
+            for (m, &v) in mean.iter_mut().zip(row(i)) {
+                *m += v as f64;
+            }
+        }
+        mean.iter_mut().for_each(|m| *m /= count);
+        let mut scale = vec![0.0; n];
+        for &i in train {
+            for f in 0..n {
+                scale[f] += (row(i)[f] as f64 - mean[f]).powi(2);
+            }
+        }
+        scale.iter_mut().for_each(|s| *s = (*s / count).sqrt().max(1e-6));
+        let mut rng = Rng(config.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        // Parameters: w1 (hidden × n), b1, w2 (hidden), b2, packed in one vector.
+        let size = hidden * n + hidden + hidden + 1;
+        let mut p: Vec<f64> =
+            (0..size).map(|_| (rng.uniform() - 0.5) * 2.0 * (1.0 / n as f64).sqrt()).collect();
+        let mean_y = train.iter().map(|&i| y[i] as f64).sum::<f64>() / count;
+        p[size - 1] = match config.loss {
+            Loss::Squared => mean_y,
+            Loss::Poisson => mean_y.max(1e-6).ln(),
+        };
+        let (mut m, mut v) = (vec![0.0; size], vec![0.0; size]);
+        let (b1, b2, eps): (f64, f64, f64) = (0.9, 0.999, 1e-8);
+        let mut order = train.to_vec();
+        let mut step = 0i32;
+        let mut grad = vec![0.0; size];
+        let mut h = vec![0.0; hidden];
+        let mut z = vec![0.0; n];
+        for _ in 0..config.epochs {
+            for i in (1..order.len()).rev() {
+                let j = (rng.next() % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            for batch in order.chunks(256) {
+                grad.iter_mut().for_each(|g| *g = 0.0);
+                for &r in batch {
+                    for f in 0..n {
+                        z[f] = (row(r)[f] as f64 - mean[f]) / scale[f];
+                    }
+                    let mut out = p[size - 1];
+                    for u in 0..hidden {
+                        let w = &p[u * n..(u + 1) * n];
+                        let a =
+                            w.iter().zip(&z).map(|(a, b)| a * b).sum::<f64>() + p[hidden * n + u];
+                        h[u] = a.max(0.0);
+                        out += p[hidden * n + hidden + u] * h[u];
+                    }
+                    let d = match config.loss {
+                        Loss::Squared => 2.0 * (out - y[r] as f64),
+                        Loss::Poisson => out.min(MAX_LOG_RATE).exp() - y[r] as f64,
+                    } / batch.len() as f64;
+                    grad[size - 1] += d;
+                    for u in 0..hidden {
+                        grad[hidden * n + hidden + u] += d * h[u];
+                        if h[u] > 0.0 {
+                            let dz = d * p[hidden * n + hidden + u];
+                            grad[hidden * n + u] += dz;
+                            for f in 0..n {
+                                grad[u * n + f] += dz * z[f];
+                            }
+                        }
+                    }
+                }
+                step += 1;
+                let (c1, c2) = (1.0 - b1.powi(step), 1.0 - b2.powi(step));
+                for k in 0..size {
+                    m[k] = b1 * m[k] + (1.0 - b1) * grad[k];
+                    v[k] = b2 * v[k] + (1.0 - b2) * grad[k] * grad[k];
+                    p[k] -= config.learning_rate * (m[k] / c1) / ((v[k] / c2).sqrt() + eps);
+                }
+            }
+        }
+        Mlp {
+            mean,
+            scale,
+            hidden: (0..hidden).map(|u| p[u * n..(u + 1) * n].to_vec()).collect(),
+            hidden_bias: p[hidden * n..hidden * n + hidden].to_vec(),
+            weights: p[hidden * n + hidden..hidden * n + 2 * hidden].to_vec(),
+            output_bias: p[size - 1],
+        }
+    }
+}
+
+/// The expected value of `loss` at a network output.
+pub fn expectation(loss: Loss, output: f64) -> f64 {
+    match loss {
+        Loss::Squared => output,
+        Loss::Poisson => output.min(MAX_LOG_RATE).exp(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_a_poisson_rate_that_grows_with_a_feature() {
+        // Counts with mean 0.5 where the feature is 0 and 4 where it is 1.
+        let mut x = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..4000 {
+            let f = (i % 2) as f32;
+            x.push(f);
+            y.push(if f == 0.0 { (i % 4 == 0) as u8 as f32 } else { (i % 5) as f32 * 2.0 });
+        }
+        let train: Vec<usize> = (0..y.len()).collect();
+        let config =
+            FitConfig { hidden: 4, epochs: 30, loss: Loss::Poisson, learning_rate: 1e-2, seed: 3 };
+        let net = Mlp::fit(&x, 1, &y, &train, config);
+        assert!(net.is_valid(1));
+        let low = expectation(Loss::Poisson, net.predict(&[0.0]));
+        let high = expectation(Loss::Poisson, net.predict(&[1.0]));
+        assert!((low - 0.5).abs() < 0.1, "{low}");
+        assert!((high - 4.0).abs() < 0.4, "{high}");
+        // Same seed, same network.
+        let again = Mlp::fit(&x, 1, &y, &train, config);
+        assert_eq!(net.predict(&[1.0]), again.predict(&[1.0]));
+    }
+}
