@@ -8,8 +8,9 @@
 //! ```
 //!
 //! The clusters on even lines give the stem statistics: for each stem, the
-//! share of clusters containing it whose summary contains it too, and its
-//! rarity across clusters. The clusters on odd lines (at most MAX_CLUSTERS,
+//! share of clusters containing it whose summary contains it too, its
+//! rarity across clusters, and its mean count in the summaries of clusters
+//! containing it. The clusters on odd lines (at most MAX_CLUSTERS,
 //! default 12,000) give the training rows, one per term of a cluster, with
 //! the term's count in the reference summary as target; keeping the two
 //! apart stops the network from trusting statistics that saw its targets.
@@ -94,10 +95,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stats = on_two_threads(&even, |_, record, prepared| {
         let lex = &prepared.analysis.lexicon;
         let reference = reference_counts(&record.summaries[0]);
-        let mut stems: Vec<(String, bool)> = (0..lex.len() as u32)
+        let mut stems: Vec<(String, u32)> = (0..lex.len() as u32)
             .map(|t| lex.stem(t).to_owned())
             .map(|s| {
-                let kept = reference.contains_key(&s);
+                let kept = reference.get(&s).copied().unwrap_or(0);
                 (s, kept)
             })
             .collect();
@@ -106,34 +107,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         stems
     });
     let n_clusters = stats.len() as f64;
-    let mut per_stem: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    // Per stem: clusters containing it, those whose summary keeps it, and
+    // its total count in those summaries.
+    let mut per_stem: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
     for stems in stats {
-        for (s, kept) in stems {
+        for (s, count) in stems {
             let e = per_stem.entry(s).or_default();
             e.0 += 1;
-            e.1 += kept as u32;
+            e.1 += (count > 0) as u32;
+            e.2 += count;
         }
     }
-    let (all_n, all_kept) =
-        per_stem.values().fold((0f64, 0f64), |(n, k), &(a, b)| (n + a as f64, k + b as f64));
-    let overall = all_kept / all_n.max(1.0);
-    let (rare_n, rare_kept, rare_stems) = per_stem
-        .values()
-        .filter(|e| e.0 < MIN_CLUSTERS)
-        .fold((0f64, 0f64, 0f64), |(n, k, c), &(a, b)| (n + a as f64, k + b as f64, c + 1.0));
+    let sum = |keep: &dyn Fn(u32) -> bool| {
+        per_stem.values().filter(|e| keep(e.0)).fold((0f64, 0f64, 0f64, 0f64), |acc, &(n, k, c)| {
+            (acc.0 + n as f64, acc.1 + k as f64, acc.2 + c as f64, acc.3 + 1.0)
+        })
+    };
+    let (all_n, all_kept, all_count, _) = sum(&|_| true);
+    let (overall, overall_count) = (all_kept / all_n.max(1.0), all_count / all_n.max(1.0));
+    let (rare_n, rare_kept, rare_count, rare_stems) = sum(&|n| n < MIN_CLUSTERS);
     let mut tsv = format!(
-        "*\t{:.3}\t{:.3}\n",
+        "*\t{:.3}\t{:.3}\t{:.3}\n",
         (rare_kept / rare_n.max(1.0)).max(1e-4).ln(),
-        (n_clusters / (rare_n / rare_stems.max(1.0)).max(1.0)).ln()
+        (n_clusters / (rare_n / rare_stems.max(1.0)).max(1.0)).ln(),
+        (rare_count / rare_n.max(1.0)).max(1e-4).ln(),
     );
     let mut kept_stems = 0;
-    for (stem, &(n, kept)) in &per_stem {
+    for (stem, &(n, kept, count)) in &per_stem {
         if n < MIN_CLUSTERS || stem.contains(['\t', '\n']) {
             continue;
         }
-        let keep = ((kept as f64 + SMOOTHING * overall) / (n as f64 + SMOOTHING)).ln();
+        let smooth =
+            |x: u32, mean: f64| ((x as f64 + SMOOTHING * mean) / (n as f64 + SMOOTHING)).ln();
         let rarity = (n_clusters / n as f64).ln();
-        tsv.push_str(&format!("{stem}\t{keep:.3}\t{rarity:.3}\n"));
+        tsv.push_str(&format!(
+            "{stem}\t{:.3}\t{rarity:.3}\t{:.3}\n",
+            smooth(kept, overall),
+            smooth(count, overall_count)
+        ));
         kept_stems += 1;
     }
     let prior = PriorTable::parse(&tsv)?;

@@ -211,6 +211,13 @@ impl Default for LearnedSelection {
 /// budget; tuned on Multi-News validation, flat from 0.7 to 0.8).
 const REFERENCE_SHARE: f64 = 0.8;
 
+/// Expected bigram precision of a sentence's new bigrams relative to its
+/// expected unigram precision, for the ROUGE-2 part of the expected-ROUGE
+/// estimate (tuned on Multi-News validation: 0, 0.2 and 0.4 give ROUGE-2
+/// 16.06, 16.15 and 16.23 with ROUGE-1 flat, and 0.4 loses 0.3 ROUGE-1 on
+/// the raw Multi-News clusters).
+const BIGRAM_WEIGHT: f64 = 0.2;
+
 /// Bytes a word takes in English news text, with its space, to turn a
 /// byte budget into words.
 const BYTES_PER_WORD: f64 = 6.0;
@@ -416,6 +423,7 @@ impl Summarizer {
                 let select = ExpectedRouge {
                     reference_tokens: REFERENCE_SHARE * words,
                     stop_early: stop_early && !budget.fill,
+                    bigram_weight: BIGRAM_WEIGHT,
                 };
                 let density = sentence_model.then_some(scores.as_slice());
                 select.select_with(analysis, &terms.counts, density, &candidates, &budget)

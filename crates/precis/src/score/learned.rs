@@ -58,6 +58,14 @@ pub const FEATURE_NAMES: &[&str] = &[
     "expected content-word share",
     "log expected matches",
     "mean keep rate",
+    "lowest keep rate",
+    "highest keep rate",
+    "mean rarity",
+    "rare-word share",
+    "cosine with own lead sentence",
+    "best cosine with another lead sentence",
+    "tokens per word",
+    "cosine with expected summary",
 ];
 
 /// Number of features.
@@ -184,10 +192,25 @@ pub fn features_with(
         .collect();
     let other_docs = (analysis.n_docs.max(2) - 1) as f32;
     // The term model's chance that the summary uses each word at all.
-    let (used, keep): (Vec<f32>, Vec<f32>) = match terms {
-        Some(t) => (t.counts.iter().map(|&l| 1.0 - (-l as f32).exp()).collect(), t.keep.clone()),
-        None => (vec![0.0; analysis.lexicon.len()], vec![0.0; analysis.lexicon.len()]),
+    let empty = TermExpectations::default();
+    let terms = terms.filter(|t| t.counts.len() == analysis.lexicon.len());
+    let t = terms.unwrap_or(&empty);
+    let used: Vec<f32> = match terms {
+        Some(t) => t.counts.iter().map(|&l| 1.0 - (-l as f32).exp()).collect(),
+        None => vec![0.0; analysis.lexicon.len()],
     };
+    let expected_norm = (0..t.counts.len())
+        .filter(|&k| !analysis.lexicon.is_stop(k as u32))
+        .map(|k| (t.counts[k] * t.counts[k]) as f32)
+        .sum::<f32>()
+        .sqrt();
+    // Each document's first sentence, which news writes to carry the story.
+    let mut leads: Vec<Option<usize>> = vec![None; analysis.n_docs];
+    for (i, s) in analysis.sentences.iter().enumerate() {
+        if leads[s.doc].is_none() {
+            leads[s.doc] = Some(i);
+        }
+    }
     let said = ["said", "says", "say", "told"];
     let first_person = ["i", "we", "my", "our", "me", "us"];
     (0..n)
@@ -260,10 +283,45 @@ pub fn features_with(
                 row[38] = total / toks.len() as f32;
                 row[40] = total.ln_1p();
             }
-            if !content.is_empty() {
+            if terms.is_some() && !content.is_empty() {
                 let n = content.len() as f32;
-                row[39] = content.iter().map(|t| used[t.term as usize]).sum::<f32>() / n;
-                row[41] = content.iter().map(|t| keep[t.term as usize]).sum::<f32>() / n;
+                let k = |tok: &&crate::represent::Token| tok.term as usize;
+                row[39] = content.iter().map(|tok| used[k(tok)]).sum::<f32>() / n;
+                row[41] = content.iter().map(|tok| t.keep[k(tok)]).sum::<f32>() / n;
+                row[42] = content.iter().map(|tok| t.keep[k(tok)]).fold(f32::MAX, f32::min);
+                row[43] = content.iter().map(|tok| t.keep[k(tok)]).fold(f32::MIN, f32::max);
+                row[44] = content.iter().map(|tok| t.rarity[k(tok)]).sum::<f32>() / n;
+                row[45] = content.iter().filter(|tok| !t.known[k(tok)]).count() as f32 / n;
+            }
+            if let Some(lead) = leads[s.doc] {
+                row[46] = if lead == i { 1.0 } else { analysis.similarity(i, lead) };
+            }
+            row[47] = leads
+                .iter()
+                .enumerate()
+                .filter(|&(d, _)| d != s.doc)
+                .filter_map(|(_, l)| l.map(|l| analysis.similarity(i, l)))
+                .fold(0.0, f32::max);
+            row[48] = toks.len() as f32 / w as f32;
+            if terms.is_some() && !content.is_empty() {
+                // Cosine between the sentence's content counts and the
+                // term model's expected counts.
+                let mut own: Vec<(u32, f32)> = content.iter().map(|tok| (tok.term, 1.0)).collect();
+                own.sort_unstable_by_key(|e| e.0);
+                let mut dot = 0.0;
+                let mut norm = 0.0;
+                let mut k = 0;
+                while k < own.len() {
+                    let mut j = k;
+                    while j < own.len() && own[j].0 == own[k].0 {
+                        j += 1;
+                    }
+                    let c = (j - k) as f32;
+                    dot += c * t.counts[own[k].0 as usize] as f32;
+                    norm += c * c;
+                    k = j;
+                }
+                row[49] = dot / (norm.sqrt() * expected_norm).max(1e-6);
             }
             row
         })

@@ -39,6 +39,12 @@ pub const TERM_FEATURE_NAMES: &[&str] = &[
     "count share",
     "log cluster tokens",
     "log sentences",
+    "log count in first document",
+    "log largest count in one document",
+    "corpus summary count",
+    "in a bigram of two documents",
+    "log count rank among content terms",
+    "count over largest content count",
 ];
 
 /// Number of term features.
@@ -52,6 +58,8 @@ pub struct StemPrior {
     pub keep: f32,
     /// Log inverse share of clusters containing the stem.
     pub rarity: f32,
+    /// Log of the stem's mean count in the summaries of clusters containing it.
+    pub count: f32,
 }
 
 /// Stem statistics, looked up by stem.
@@ -63,9 +71,9 @@ pub struct PriorTable {
 }
 
 impl PriorTable {
-    /// Parses `stem<TAB>keep<TAB>rarity` lines; a first line
-    /// `*<TAB>keep<TAB>rarity` gives the values of unknown stems. Lines that
-    /// do not parse are reported with their number.
+    /// Parses `stem<TAB>keep<TAB>rarity<TAB>count` lines; a line
+    /// `*<TAB>keep<TAB>rarity<TAB>count` gives the values of unknown stems.
+    /// Lines that do not parse are reported with their number.
     pub fn parse(text: &str) -> Result<PriorTable, String> {
         let mut table = PriorTable::default();
         for (n, line) in text.lines().enumerate() {
@@ -73,10 +81,10 @@ impl PriorTable {
                 continue;
             }
             let mut parts = line.split('\t');
-            let (Some(stem), Some(keep), Some(rarity), None) =
-                (parts.next(), parts.next(), parts.next(), parts.next())
+            let (Some(stem), Some(keep), Some(rarity), Some(count), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
             else {
-                return Err(format!("line {}: expected stem, keep and rarity", n + 1));
+                return Err(format!("line {}: expected stem, keep, rarity and count", n + 1));
             };
             let parse = |s: &str| {
                 s.parse::<f32>()
@@ -84,7 +92,8 @@ impl PriorTable {
                     .filter(|v| v.is_finite())
                     .ok_or_else(|| format!("line {}: {s:?} is not a number", n + 1))
             };
-            let prior = StemPrior { keep: parse(keep)?, rarity: parse(rarity)? };
+            let prior =
+                StemPrior { keep: parse(keep)?, rarity: parse(rarity)?, count: parse(count)? };
             if stem == "*" {
                 table.unknown = prior;
             } else if table.stems.insert(stem.into(), prior).is_some() {
@@ -163,6 +172,8 @@ impl TermModel {
                 .map(|row| expectation(Loss::Poisson, self.network.predict(row)))
                 .collect(),
             keep: rows.iter().map(|row| row[KEEP_FEATURE]).collect(),
+            rarity: rows.iter().map(|row| row[KEEP_FEATURE + 1]).collect(),
+            known: rows.iter().map(|row| row[KEEP_FEATURE + 2] > 0.0).collect(),
         }
     }
 }
@@ -174,6 +185,10 @@ pub struct TermExpectations {
     pub counts: Vec<f64>,
     /// Log corpus keep rate of the stem ([`StemPrior::keep`]).
     pub keep: Vec<f32>,
+    /// Log inverse share of training clusters with the stem ([`StemPrior::rarity`]).
+    pub rarity: Vec<f32>,
+    /// Whether the stem has its own corpus statistics (is not rare).
+    pub known: Vec<bool>,
 }
 
 impl TermExpectations {
@@ -202,8 +217,19 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
     }
     let mut df = vec![0u32; n_terms];
     let mut last_doc = vec![usize::MAX; n_terms];
+    let mut in_doc = vec![0u32; n_terms];
+    let mut most_in_doc = vec![0u32; n_terms];
+    let mut first_doc = vec![0u32; n_terms];
     let mut total = 0usize;
+    // Adjacent pairs: the document last seen in and the number of documents.
+    let mut pairs: FxHashMap<(u32, u32), (usize, u32)> = FxHashMap::default();
     for (s, toks) in analysis.sentences.iter().zip(&analysis.tokens) {
+        for w in toks.windows(2) {
+            let e = pairs.entry((w[0].term, w[1].term)).or_insert((usize::MAX, 0));
+            if e.0 != s.doc {
+                *e = (s.doc, e.1 + 1);
+            }
+        }
         let rel = s.position as f32 / doc_len[s.doc].max(1) as f32;
         for t in toks {
             let k = t.term as usize;
@@ -217,6 +243,12 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
             if last_doc[k] != s.doc {
                 last_doc[k] = s.doc;
                 df[k] += 1;
+                in_doc[k] = 0;
+            }
+            in_doc[k] += 1;
+            most_in_doc[k] = most_in_doc[k].max(in_doc[k]);
+            if s.doc == 0 {
+                first_doc[k] += 1;
             }
             if s.position == 0 {
                 doc_terms.push(t.term);
@@ -229,6 +261,28 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
         }
         doc_terms.clear();
     }
+    let mut shared_pair = vec![false; n_terms];
+    for toks in &analysis.tokens {
+        for w in toks.windows(2) {
+            if pairs.get(&(w[0].term, w[1].term)).is_some_and(|e| e.1 >= 2) {
+                shared_pair[w[0].term as usize] = true;
+                shared_pair[w[1].term as usize] = true;
+            }
+        }
+    }
+    // Where each content term's count ranks in the cluster (1 = most frequent).
+    let mut order: Vec<usize> =
+        (0..n_terms).filter(|&k| !analysis.lexicon.is_stop(k as u32)).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(count[k]), k));
+    let mut rank = vec![0f32; n_terms];
+    let mut r = 0;
+    for (pos, &k) in order.iter().enumerate() {
+        if pos == 0 || count[k] != count[order[pos - 1]] {
+            r = pos + 1;
+        }
+        rank[k] = (r as f32).ln();
+    }
+    let top = order.first().map_or(1, |&k| count[k].max(1)) as f32;
     let log_tokens = (total.max(1) as f32).ln();
     let log_sentences = (analysis.len().max(1) as f32).ln();
     (0..n_terms)
@@ -253,6 +307,12 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
             row[13] = 100.0 * c / total.max(1) as f32;
             row[14] = log_tokens;
             row[15] = log_sentences;
+            row[16] = (first_doc[k] as f32).ln_1p();
+            row[17] = (most_in_doc[k].max(1) as f32).ln();
+            row[18] = p.count;
+            row[19] = shared_pair[k] as u8 as f32;
+            row[20] = rank[k];
+            row[21] = if analysis.lexicon.is_stop(k as u32) { 0.0 } else { count[k] as f32 / top };
             row
         })
         .collect()
@@ -265,14 +325,18 @@ mod tests {
 
     #[test]
     fn prior_table_parses_and_reports_bad_lines() {
-        let t = PriorTable::parse("*\t-2.0\t9.0\nkerri\t-0.5\t6.0\nsyria\t-0.7\t4.5\n").unwrap();
+        let t =
+            PriorTable::parse("*\t-2.0\t9.0\t0.0\nkerri\t-0.5\t6.0\t0.3\nsyria\t-0.7\t4.5\t0.7\n")
+                .unwrap();
         assert_eq!(t.len(), 2);
-        assert_eq!(t.get("kerri"), (StemPrior { keep: -0.5, rarity: 6.0 }, true));
-        assert_eq!(t.get("lavrov"), (StemPrior { keep: -2.0, rarity: 9.0 }, false));
-        let err = PriorTable::parse("kerri\t-0.5\n").unwrap_err();
+        assert_eq!(t.get("kerri"), (StemPrior { keep: -0.5, rarity: 6.0, count: 0.3 }, true));
+        assert_eq!(t.get("lavrov"), (StemPrior { keep: -2.0, rarity: 9.0, count: 0.0 }, false));
+        let err = PriorTable::parse("kerri\t-0.5\t1.0\n").unwrap_err();
         assert!(err.contains("line 1"), "{err}");
-        let err = PriorTable::parse("kerri\t-0.5\t6.0\nsyria\tx\t1\n").unwrap_err();
+        let err = PriorTable::parse("kerri\t-0.5\t6.0\t0\nsyria\tx\t1\t0\n").unwrap_err();
         assert!(err.contains("line 2") && err.contains("\"x\""), "{err}");
+        let err = PriorTable::parse("kerri\t-0.5\t6.0\t0\nkerri\t-0.5\t6.0\t0\n").unwrap_err();
+        assert!(err.contains("line 2") && err.contains("twice"), "{err}");
     }
 
     #[test]

@@ -14,6 +14,7 @@
 use super::budget::Budget;
 use super::{Candidates, Selection};
 use crate::represent::Analysis;
+use rustc_hash::FxHashSet;
 
 /// Greedy expected-ROUGE-1 selection.
 #[derive(Debug, Clone, Copy)]
@@ -22,11 +23,15 @@ pub struct ExpectedRouge {
     pub reference_tokens: f64,
     /// Stop once no sentence raises the estimate (otherwise fill the budget).
     pub stop_early: bool,
+    /// Expected share of a sentence's new bigrams that the reference holds,
+    /// relative to its expected unigram precision; above 0 the estimate
+    /// adds ROUGE-2 F1, with bigrams already in the summary worth nothing.
+    pub bigram_weight: f64,
 }
 
 impl Default for ExpectedRouge {
     fn default() -> Self {
-        ExpectedRouge { reference_tokens: 250.0, stop_early: false }
+        ExpectedRouge { reference_tokens: 250.0, stop_early: false, bigram_weight: 0.0 }
     }
 }
 
@@ -82,16 +87,32 @@ impl ExpectedRouge {
                 .collect(),
             None => vec![1.0; analysis.len()],
         };
+        // Expected bigram precision of each sentence's new bigrams.
+        let bigram_precision: Vec<f64> = analysis
+            .tokens
+            .iter()
+            .zip(&scale)
+            .map(|(toks, &sc)| {
+                let fresh = sc * Self::gain(toks, expected, &[], &mut Vec::new());
+                self.bigram_weight * fresh / toks.len().max(1) as f64
+            })
+            .collect();
         let mut held = vec![0u32; expected.len()];
+        let mut held_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
         let mut remaining: Vec<usize> = candidates.indices.clone();
         let mut sel = Selection::default();
         let (mut used, mut matches, mut tokens) = (0usize, 0.0f64, 0usize);
+        let (mut matches2, mut pairs) = (0.0f64, 0usize);
         let capacity = budget.capacity();
         let mut extra: Vec<(u32, u32)> = Vec::new();
+        let mut seen: Vec<(u32, u32)> = Vec::new();
         let f1 = |m: f64, l: usize| 2.0 * m / (l as f64 + self.reference_tokens).max(1.0);
+        let estimate = |m: f64, l: usize, m2: f64, l2: usize| {
+            f1(m, l) + if self.bigram_weight > 0.0 { f1(m2, l2) } else { 0.0 }
+        };
         while used < capacity && !remaining.is_empty() {
-            let current = f1(matches, tokens);
-            let mut best: Option<(usize, f64, f64)> = None;
+            let current = estimate(matches, tokens, matches2, pairs);
+            let mut best: Option<(usize, f64, f64, f64)> = None;
             for (k, &i) in remaining.iter().enumerate() {
                 let cost = budget.cost(&analysis.sentences[i]);
                 if !budget.fill && used + cost > capacity {
@@ -99,12 +120,30 @@ impl ExpectedRouge {
                 }
                 let toks = &analysis.tokens[i];
                 let gain = scale[i] * Self::gain(toks, expected, &held, &mut extra);
-                let value = f1(matches + gain, tokens + toks.len());
-                if best.is_none_or(|(_, v, _)| value > v) {
-                    best = Some((k, value, gain));
+                let gain2 = if self.bigram_weight > 0.0 {
+                    seen.clear();
+                    for w in toks.windows(2) {
+                        let pair = (w[0].term, w[1].term);
+                        if !held_pairs.contains(&pair) && !seen.contains(&pair) {
+                            seen.push(pair);
+                        }
+                    }
+                    bigram_precision[i] * seen.len() as f64
+                } else {
+                    0.0
+                };
+                let n_pairs = toks.len().saturating_sub(1);
+                let value = estimate(
+                    matches + gain,
+                    tokens + toks.len(),
+                    matches2 + gain2,
+                    pairs + n_pairs,
+                );
+                if best.is_none_or(|(_, v, _, _)| value > v) {
+                    best = Some((k, value, gain, gain2));
                 }
             }
-            let Some((k, value, gain)) = best else { break };
+            let Some((k, value, gain, gain2)) = best else { break };
             if self.stop_early && value <= current && !sel.picks.is_empty() {
                 break;
             }
@@ -116,9 +155,14 @@ impl ExpectedRouge {
             sel.picks.push(i);
             used += cost;
             matches += gain;
+            matches2 += gain2;
             tokens += analysis.tokens[i].len();
+            pairs += analysis.tokens[i].len().saturating_sub(1);
             for t in &analysis.tokens[i] {
                 held[t.term as usize] += 1;
+            }
+            for w in analysis.tokens[i].windows(2) {
+                held_pairs.insert((w[0].term, w[1].term));
             }
             remaining.retain(|&j| !analysis.near_duplicate(i, j));
         }
@@ -178,12 +222,8 @@ mod tests {
             }
         }
         let candidates = Candidates { indices: (0..a.len()).collect() };
-        let sel = ExpectedRouge { reference_tokens: 12.0, stop_early: true }.select(
-            &a,
-            &expected,
-            &candidates,
-            &Budget::words(40),
-        );
+        let sel = ExpectedRouge { reference_tokens: 12.0, stop_early: true, bigram_weight: 0.0 }
+            .select(&a, &expected, &candidates, &Budget::words(40));
         // One meeting sentence (the shorter), then the ceasefire; the second
         // meeting sentence adds nothing new and the weather adds nothing.
         assert_eq!(sel.picks, vec![0, 3]);
