@@ -165,6 +165,11 @@ impl ExpectedRouge {
                 held_pairs.insert((w[0].term, w[1].term));
             }
             remaining.retain(|&j| !analysis.near_duplicate(i, j));
+            for &(j, _) in candidates.after.iter().filter(|&&(_, p)| p == i) {
+                if sel.picks.iter().all(|&q| !analysis.near_duplicate(q, j)) {
+                    remaining.push(j);
+                }
+            }
         }
         sel
     }
@@ -221,11 +226,32 @@ mod tests {
                 expected[k as usize] = 1.0;
             }
         }
-        let candidates = Candidates { indices: (0..a.len()).collect() };
+        let candidates = Candidates { indices: (0..a.len()).collect(), after: Vec::new() };
         let sel = ExpectedRouge { reference_tokens: 12.0, stop_early: true, bigram_weight: 0.0 }
             .select(&a, &expected, &candidates, &Budget::words(40));
         // One meeting sentence (the shorter), then the ceasefire; the second
         // meeting sentence adds nothing new and the weather adds nothing.
         assert_eq!(sel.picks, vec![0, 3]);
+    }
+
+    #[test]
+    fn a_leaning_sentence_comes_in_only_after_its_neighbour() {
+        let a = analysis(&[&[
+            "The weather in Geneva was mild on Monday.",
+            "He said a ceasefire would hold from Friday.",
+        ]]);
+        let mut expected = vec![0.0; a.lexicon.len()];
+        for k in 0..a.lexicon.len() as u32 {
+            if ["ceasefir", "hold", "fridai", "weather"].contains(&a.lexicon.stem(k)) {
+                expected[k as usize] = 1.0;
+            }
+        }
+        let select = ExpectedRouge { reference_tokens: 20.0, stop_early: true, bigram_weight: 0.0 };
+        let waiting = Candidates { indices: vec![0], after: vec![(1, 0)] };
+        let sel = select.select(&a, &expected, &waiting, &Budget::words(40));
+        assert_eq!(sel.picks, vec![0, 1]);
+        // Without its neighbour among the candidates it never comes in.
+        let alone = Candidates { indices: vec![], after: vec![(1, 0)] };
+        assert!(select.select(&a, &expected, &alone, &Budget::words(40)).picks.is_empty());
     }
 }

@@ -27,6 +27,14 @@ use crate::represent::Analysis;
 pub struct Candidates {
     /// Indices into the analysis' sentences, increasing.
     pub indices: Vec<usize>,
+    /// Sentences left out only because they lean on a neighbour, each with
+    /// that neighbour (a candidate): one that opens with a pronoun pointing
+    /// back, with the sentence before it in its document, and one that
+    /// opens a quotation, with the next sentence, which closes it and names
+    /// the speaker. Selectors that follow their picks may take the first
+    /// once the second is in the summary, where reading order puts the two
+    /// side by side.
+    pub after: Vec<(usize, usize)>,
 }
 
 /// Limits on which sentences may appear in a summary.
@@ -40,7 +48,9 @@ pub struct CandidateFilter {
     /// personal pronoun pointing at someone the summary may not have named
     /// ("He is due to meet..."). Default true: summaries read
     /// better, at a cost of 0.2 ROUGE-1 on Multi-News validation and none on
-    /// DUC 2003 (connectives such as "But" cost 0.6 and are kept).
+    /// DUC 2003 (connectives such as "But" cost 0.6 and are kept). Such a
+    /// sentence is listed in [`Candidates::after`] with the sentence before
+    /// it, for selectors that can take it right after its referent.
     pub drop_dangling: bool,
     /// Leave out sentences that do not end as sentences do (a full stop,
     /// `!`, `?` or an ellipsis, perhaps inside closing quotes or brackets):
@@ -50,7 +60,8 @@ pub struct CandidateFilter {
     /// Leave out sentences that open a quotation without closing it: the
     /// first sentence of a quoted passage whose speaker is named only after
     /// it ends, so the summary would print words without saying whose they
-    /// are. Default true.
+    /// are. Default true. Such a sentence is listed in
+    /// [`Candidates::after`] with the next sentence, which names the speaker.
     pub drop_open_quotes: bool,
 }
 
@@ -101,25 +112,44 @@ impl CandidateFilter {
     /// content word is eligible, so a short cluster still gets a summary.
     pub fn candidates(&self, analysis: &Analysis) -> Candidates {
         let has_content = |i: usize| !analysis.counts[i].is_empty();
-        let fits = |i: usize| {
+        let dangling = |i: usize| {
+            let s = &analysis.sentences[i];
+            self.drop_dangling && s.position > 0 && starts_dangling(&s.norm)
+        };
+        let open_quote =
+            |i: usize| self.drop_open_quotes && opens_quote(&analysis.sentences[i].norm);
+        let fits_otherwise = |i: usize| {
             let s = &analysis.sentences[i];
             let question = s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?');
-            let dangling = self.drop_dangling && s.position > 0 && starts_dangling(&s.norm);
             let unfinished = self.drop_unfinished && !ends_finished(&s.norm);
-            let open_quote = self.drop_open_quotes && opens_quote(&s.norm);
-            (self.min_words..=self.max_words).contains(&s.words)
+            has_content(i)
+                && (self.min_words..=self.max_words).contains(&s.words)
                 && !question
                 && !s.norm.ends_with(':')
-                && !dangling
                 && !unfinished
-                && !open_quote
         };
-        let mut indices: Vec<usize> =
-            (0..analysis.len()).filter(|&i| has_content(i) && fits(i)).collect();
+        let fits = |i: usize| fits_otherwise(i) && !dangling(i) && !open_quote(i);
+        let mut indices: Vec<usize> = (0..analysis.len()).filter(|&i| fits(i)).collect();
         if indices.is_empty() {
             indices = (0..analysis.len()).filter(|&i| has_content(i)).collect();
+            return Candidates { indices, after: Vec::new() };
         }
-        Candidates { indices }
+        // Whether `j` directly follows `i` in their document and is a candidate.
+        let next = |i: usize, j: usize| {
+            let (a, b) = (&analysis.sentences[i], &analysis.sentences[j]);
+            a.doc == b.doc && a.position + 1 == b.position
+        };
+        let after = (0..analysis.len())
+            .filter(|&i| fits_otherwise(i) && dangling(i) != open_quote(i))
+            .filter_map(|i| {
+                match dangling(i) {
+                    true => i.checked_sub(1).filter(|&p| next(p, i) && fits(p)),
+                    false => Some(i + 1).filter(|&n| n < analysis.len() && next(i, n) && fits(n)),
+                }
+                .map(|p| (i, p))
+            })
+            .collect();
+        Candidates { indices, after }
     }
 }
 
@@ -151,6 +181,28 @@ mod tests {
         assert!(!opens_quote("\"We are ready,\" Lavrov said."));
         assert!(!opens_quote("Lavrov said: \"We are ready.\""));
         assert!(!opens_quote("The talks failed."));
+    }
+
+    #[test]
+    fn leaning_sentences_wait_for_their_neighbour() {
+        let a = crate::score::tests::analysis(&[&[
+            "Kerry met Lavrov in Moscow on Tuesday for talks on Syria.",
+            "He said the talks on the war had been useful and long.",
+            "\"We will meet again in Geneva next month to go on talking.",
+            "It is the right thing to do,\" Lavrov told reporters in Moscow.",
+        ]]);
+        let c = CandidateFilter::default().candidates(&a);
+        assert_eq!(c.indices, vec![0, 3]);
+        // The pronoun waits for sentence 0, the open quotation for sentence 3.
+        assert_eq!(c.after, vec![(1, 0), (2, 3)]);
+        let all = CandidateFilter {
+            drop_dangling: false,
+            drop_open_quotes: false,
+            ..CandidateFilter::default()
+        }
+        .candidates(&a);
+        assert_eq!(all.indices, vec![0, 1, 2, 3]);
+        assert!(all.after.is_empty());
     }
 
     #[test]
