@@ -221,15 +221,11 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
     let mut most_in_doc = vec![0u32; n_terms];
     let mut first_doc = vec![0u32; n_terms];
     let mut total = 0usize;
-    // Adjacent pairs: the document last seen in and the number of documents.
-    let mut pairs: FxHashMap<(u32, u32), (usize, u32)> = FxHashMap::default();
+    // Adjacent pairs with their documents, sorted: runs of one pair.
+    let mut pairs: Vec<(u32, u32, u32)> =
+        Vec::with_capacity(analysis.tokens.iter().map(Vec::len).sum());
     for (s, toks) in analysis.sentences.iter().zip(&analysis.tokens) {
-        for w in toks.windows(2) {
-            let e = pairs.entry((w[0].term, w[1].term)).or_insert((usize::MAX, 0));
-            if e.0 != s.doc {
-                *e = (s.doc, e.1 + 1);
-            }
-        }
+        pairs.extend(toks.windows(2).map(|w| (w[0].term, w[1].term, s.doc as u32)));
         let rel = s.position as f32 / doc_len[s.doc].max(1) as f32;
         for t in toks {
             let k = t.term as usize;
@@ -261,13 +257,13 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
         }
         doc_terms.clear();
     }
+    // Terms in a pair that two documents share.
     let mut shared_pair = vec![false; n_terms];
-    for toks in &analysis.tokens {
-        for w in toks.windows(2) {
-            if pairs.get(&(w[0].term, w[1].term)).is_some_and(|e| e.1 >= 2) {
-                shared_pair[w[0].term as usize] = true;
-                shared_pair[w[1].term as usize] = true;
-            }
+    pairs.sort_unstable();
+    for run in pairs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        if run.first().map(|p| p.2) != run.last().map(|p| p.2) {
+            shared_pair[run[0].0 as usize] = true;
+            shared_pair[run[0].1 as usize] = true;
         }
     }
     // Where each content term's count ranks in the cluster (1 = most frequent).

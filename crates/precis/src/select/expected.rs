@@ -35,6 +35,29 @@ impl Default for ExpectedRouge {
     }
 }
 
+/// How many of each term's tail probabilities are tabulated.
+const TABULATED: usize = 4;
+
+/// `P(X > k)` for `k < TABULATED` of each term's Poisson count.
+fn tail_table(expected: &[f64]) -> Vec<[f64; TABULATED]> {
+    expected
+        .iter()
+        .map(|&lambda| {
+            let mut term = (-lambda).exp();
+            let mut cdf = term;
+            let mut row = [0.0; TABULATED];
+            for (k, r) in row.iter_mut().enumerate() {
+                if k > 0 {
+                    term *= lambda / k as f64;
+                    cdf += term;
+                }
+                *r = (1.0 - cdf).max(0.0);
+            }
+            row
+        })
+        .collect()
+}
+
 /// `P(X > k)` for `X` Poisson with mean `lambda`.
 fn tail(lambda: f64, k: u32) -> f64 {
     let mut term = (-lambda).exp();
@@ -71,79 +94,54 @@ impl ExpectedRouge {
         candidates: &Candidates,
         budget: &Budget,
     ) -> Selection {
-        let scale: Vec<f64> = match density {
-            Some(d) => analysis
-                .tokens
-                .iter()
-                .zip(d)
-                .map(|(toks, &di)| {
-                    let fresh: f64 = Self::gain(toks, expected, &[], &mut Vec::new());
-                    if fresh > 0.0 {
-                        di * toks.len() as f64 / fresh
-                    } else {
-                        0.0
-                    }
-                })
-                .collect(),
-            None => vec![1.0; analysis.len()],
-        };
-        // Expected bigram precision of each sentence's new bigrams.
-        let bigram_precision: Vec<f64> = analysis
-            .tokens
-            .iter()
-            .zip(&scale)
-            .map(|(toks, &sc)| {
-                let fresh = sc * Self::gain(toks, expected, &[], &mut Vec::new());
-                self.bigram_weight * fresh / toks.len().max(1) as f64
-            })
-            .collect();
+        let tails = Tails { expected, table: tail_table(expected) };
+        // What each sentence that may be picked holds, and what it is worth
+        // in an empty summary.
+        let mut bags: Vec<Option<Bag>> = vec![None; analysis.len()];
+        let eligible = candidates.indices.iter().chain(candidates.after.iter().map(|e| &e.0));
+        for &i in eligible {
+            if bags[i].is_some() {
+                continue;
+            }
+            let mut bag = Bag::new(&analysis.tokens[i]);
+            let fresh = bag.unigram_gain(&tails, &[]);
+            if let Some(d) = density {
+                bag.scale = if fresh > 0.0 { d[i] * bag.tokens as f64 / fresh } else { 0.0 };
+            }
+            bag.bigram_precision =
+                self.bigram_weight * bag.scale * fresh / bag.tokens.max(1) as f64;
+            bags[i] = Some(bag);
+        }
         let mut held = vec![0u32; expected.len()];
         let mut held_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
+        // Each eligible sentence's gain in the current summary: expected
+        // new unigram matches (unscaled) and new bigrams. A pick changes
+        // them only through the terms and bigrams it shares with a sentence.
+        let mut gains: Vec<(f64, usize)> = bags
+            .iter()
+            .map(|b| b.as_ref().map_or((0.0, 0), |b| (b.unigram_gain(&tails, &[]), b.pairs.len())))
+            .collect();
         let mut remaining: Vec<usize> = candidates.indices.clone();
         let mut sel = Selection::default();
-        let (mut used, mut matches, mut tokens) = (0usize, 0.0f64, 0usize);
-        let (mut matches2, mut pairs) = (0.0f64, 0usize);
+        let mut total = Totals::default();
         let capacity = budget.capacity();
-        let mut extra: Vec<(u32, u32)> = Vec::new();
-        let mut seen: Vec<(u32, u32)> = Vec::new();
-        let f1 = |m: f64, l: usize| 2.0 * m / (l as f64 + self.reference_tokens).max(1.0);
-        let estimate = |m: f64, l: usize, m2: f64, l2: usize| {
-            f1(m, l) + if self.bigram_weight > 0.0 { f1(m2, l2) } else { 0.0 }
-        };
+        let mut used = 0usize;
         while used < capacity && !remaining.is_empty() {
-            let current = estimate(matches, tokens, matches2, pairs);
-            let mut best: Option<(usize, f64, f64, f64)> = None;
+            let current = self.estimate(&total);
+            let mut best: Option<(usize, f64, Totals)> = None;
             for (k, &i) in remaining.iter().enumerate() {
                 let cost = budget.cost(&analysis.sentences[i]);
+                let Some(bag) = &bags[i] else { continue };
                 if !budget.fill && used + cost > capacity {
                     continue;
                 }
-                let toks = &analysis.tokens[i];
-                let gain = scale[i] * Self::gain(toks, expected, &held, &mut extra);
-                let gain2 = if self.bigram_weight > 0.0 {
-                    seen.clear();
-                    for w in toks.windows(2) {
-                        let pair = (w[0].term, w[1].term);
-                        if !held_pairs.contains(&pair) && !seen.contains(&pair) {
-                            seen.push(pair);
-                        }
-                    }
-                    bigram_precision[i] * seen.len() as f64
-                } else {
-                    0.0
-                };
-                let n_pairs = toks.len().saturating_sub(1);
-                let value = estimate(
-                    matches + gain,
-                    tokens + toks.len(),
-                    matches2 + gain2,
-                    pairs + n_pairs,
-                );
-                if best.is_none_or(|(_, v, _, _)| value > v) {
-                    best = Some((k, value, gain, gain2));
+                let next = total.plus(bag, gains[i]);
+                let value = self.estimate(&next);
+                if best.as_ref().is_none_or(|(_, v, _)| value > *v) {
+                    best = Some((k, value, next));
                 }
             }
-            let Some((k, value, gain, gain2)) = best else { break };
+            let Some((k, value, next)) = best else { break };
             if self.stop_early && value <= current && !sel.picks.is_empty() {
                 break;
             }
@@ -154,19 +152,28 @@ impl ExpectedRouge {
             }
             sel.picks.push(i);
             used += cost;
-            matches += gain;
-            matches2 += gain2;
-            tokens += analysis.tokens[i].len();
-            pairs += analysis.tokens[i].len().saturating_sub(1);
-            for t in &analysis.tokens[i] {
-                held[t.term as usize] += 1;
-            }
-            for w in analysis.tokens[i].windows(2) {
-                held_pairs.insert((w[0].term, w[1].term));
-            }
+            total = next;
             remaining.retain(|&j| !analysis.near_duplicate(i, j));
+            if let Some(picked) = &bags[i] {
+                for &j in &remaining {
+                    if let Some(bag) = &bags[j] {
+                        let (g, p) = &mut gains[j];
+                        *g -= bag.lost_to(picked, &tails, &held);
+                        *p -= bag.shared_new_pairs(picked, &held_pairs);
+                    }
+                }
+                for &(t, c) in &picked.terms {
+                    held[t as usize] += c;
+                }
+                held_pairs.extend(picked.pairs.iter().copied());
+            }
             for &(j, _) in candidates.after.iter().filter(|&&(_, p)| p == i) {
                 if sel.picks.iter().all(|&q| !analysis.near_duplicate(q, j)) {
+                    if let Some(bag) = &bags[j] {
+                        let new_pairs =
+                            bag.pairs.iter().filter(|p| !held_pairs.contains(p)).count();
+                        gains[j] = (bag.unigram_gain(&tails, &held), new_pairs);
+                    }
                     remaining.push(j);
                 }
             }
@@ -174,31 +181,133 @@ impl ExpectedRouge {
         sel
     }
 
-    /// Expected new matches from `toks` when the summary holds `held[t]`
-    /// copies of each term (none when `held` is empty).
-    fn gain(
-        toks: &[crate::represent::Token],
-        expected: &[f64],
-        held: &[u32],
-        extra: &mut Vec<(u32, u32)>,
-    ) -> f64 {
-        extra.clear();
+    /// Estimated ROUGE-1 F1, plus ROUGE-2 F1 when bigrams count.
+    fn estimate(&self, t: &Totals) -> f64 {
+        let f1 = |m: f64, l: usize| 2.0 * m / (l as f64 + self.reference_tokens).max(1.0);
+        f1(t.matches, t.tokens)
+            + if self.bigram_weight > 0.0 { f1(t.matches2, t.pairs) } else { 0.0 }
+    }
+}
+
+/// Tail probabilities of each term's count in the reference.
+struct Tails<'a> {
+    expected: &'a [f64],
+    table: Vec<[f64; TABULATED]>,
+}
+
+impl Tails<'_> {
+    /// `P(X_t > k)`.
+    fn get(&self, t: u32, k: u32) -> f64 {
+        match self.table.get(t as usize) {
+            Some(row) if (k as usize) < TABULATED => row[k as usize],
+            _ => tail(self.expected.get(t as usize).copied().unwrap_or(0.0), k),
+        }
+    }
+}
+
+/// A sentence's distinct terms with their counts and its distinct bigrams.
+#[derive(Debug, Clone)]
+struct Bag {
+    terms: Vec<(u32, u32)>,
+    pairs: Vec<(u32, u32)>,
+    tokens: usize,
+    /// Factor on the term model's expected matches (see `density`).
+    scale: f64,
+    /// Expected share of its new bigrams the reference holds.
+    bigram_precision: f64,
+}
+
+impl Bag {
+    fn new(toks: &[crate::represent::Token]) -> Bag {
+        let mut ids: Vec<u32> = toks.iter().map(|t| t.term).collect();
+        ids.sort_unstable();
+        let mut terms: Vec<(u32, u32)> = Vec::new();
+        for t in ids {
+            match terms.last_mut() {
+                Some(last) if last.0 == t => last.1 += 1,
+                _ => terms.push((t, 1)),
+            }
+        }
+        let mut pairs: Vec<(u32, u32)> = toks.windows(2).map(|w| (w[0].term, w[1].term)).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        Bag { terms, pairs, tokens: toks.len(), scale: 1.0, bigram_precision: 0.0 }
+    }
+
+    /// How much of this bag's unigram gain `picked` takes when it joins a
+    /// summary holding `held` (before `picked`'s terms are added).
+    fn lost_to(&self, picked: &Bag, tails: &Tails, held: &[u32]) -> f64 {
+        let mut lost = 0.0;
+        let (mut a, mut b) = (0, 0);
+        while a < self.terms.len() && b < picked.terms.len() {
+            let ((t, c), (u, d)) = (self.terms[a], picked.terms[b]);
+            match t.cmp(&u) {
+                std::cmp::Ordering::Less => a += 1,
+                std::cmp::Ordering::Greater => b += 1,
+                std::cmp::Ordering::Equal => {
+                    let h = held[t as usize];
+                    for e in 0..c {
+                        lost += tails.get(t, h + e) - tails.get(t, h + d + e);
+                    }
+                    a += 1;
+                    b += 1;
+                }
+            }
+        }
+        lost
+    }
+
+    /// Bigrams this bag shares with `picked` that the summary (`held`) does
+    /// not hold yet: they stop being new once `picked` joins.
+    fn shared_new_pairs(&self, picked: &Bag, held: &FxHashSet<(u32, u32)>) -> usize {
+        let (mut a, mut b, mut n) = (0, 0, 0);
+        while a < self.pairs.len() && b < picked.pairs.len() {
+            match self.pairs[a].cmp(&picked.pairs[b]) {
+                std::cmp::Ordering::Less => a += 1,
+                std::cmp::Ordering::Greater => b += 1,
+                std::cmp::Ordering::Equal => {
+                    n += usize::from(!held.contains(&self.pairs[a]));
+                    a += 1;
+                    b += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// Expected new unigram matches when the summary holds `held[t]` copies
+    /// of each term (none when `held` is empty), before scaling.
+    fn unigram_gain(&self, tails: &Tails, held: &[u32]) -> f64 {
         let mut gain = 0.0;
-        for t in toks {
-            let e = match extra.iter_mut().find(|e| e.0 == t.term) {
-                Some(e) => {
-                    e.1 += 1;
-                    e.1
-                }
-                None => {
-                    extra.push((t.term, 0));
-                    0
-                }
-            };
-            let lambda = expected.get(t.term as usize).copied().unwrap_or(0.0);
-            gain += tail(lambda, held.get(t.term as usize).copied().unwrap_or(0) + e);
+        for &(t, c) in &self.terms {
+            let h = held.get(t as usize).copied().unwrap_or(0);
+            for e in 0..c {
+                gain += tails.get(t, h + e);
+            }
         }
         gain
+    }
+}
+
+/// Expected matches and lengths of a summary, for unigrams and bigrams.
+#[derive(Debug, Clone, Copy, Default)]
+struct Totals {
+    matches: f64,
+    tokens: usize,
+    matches2: f64,
+    pairs: usize,
+}
+
+impl Totals {
+    /// The totals once `bag` joins, given its current unigram gain (before
+    /// scaling) and number of new bigrams.
+    fn plus(&self, bag: &Bag, (gain, new_pairs): (f64, usize)) -> Totals {
+        Totals {
+            matches: self.matches + bag.scale * gain,
+            tokens: self.tokens + bag.tokens,
+            matches2: self.matches2 + bag.bigram_precision * new_pairs as f64,
+            pairs: self.pairs + bag.tokens.saturating_sub(1),
+        }
     }
 }
 
@@ -212,6 +321,10 @@ mod tests {
         assert!((tail(1.0, 0) - (1.0 - (-1.0f64).exp())).abs() < 1e-12);
         assert!((tail(2.0, 1) - (1.0 - 3.0 * (-2.0f64).exp())).abs() < 1e-12);
         assert_eq!(tail(0.0, 0), 0.0);
+        let table = tail_table(&[2.0]);
+        for (k, p) in table[0].iter().enumerate() {
+            assert!((p - tail(2.0, k as u32)).abs() < 1e-12);
+        }
     }
 
     #[test]
