@@ -4,8 +4,8 @@ use crate::ingest::{clean_cluster, looks_binary, Cluster};
 use crate::represent::{Analysis, ConceptConfig, InvertedIndex, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
 use crate::select::{
-    cut_text, reading_order, Budget, CandidateFilter, ConceptCoverage, ExpectedRouge, Mmr,
-    Selection, Submodular, Unit,
+    cut_text, reading_order, Budget, CandidateFilter, Candidates, ConceptCoverage, ExpectedRouge,
+    Mmr, Selection, Submodular, Unit,
 };
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::{segment, Error, Result, Span};
@@ -195,6 +195,10 @@ pub enum LearnedSelection {
         /// Whether the sentence model sets each sentence's worth; without
         /// it the term model alone does.
         sentence_model: bool,
+        /// Whether a sentence held back for leaning on a neighbour (a
+        /// leading pronoun, an open quotation) may join once that neighbour
+        /// is in the summary ([`crate::select::Candidates::after`]).
+        neighbours: bool,
     },
     /// Maximal marginal relevance over the sentence model's scores.
     Mmr,
@@ -202,7 +206,7 @@ pub enum LearnedSelection {
 
 impl Default for LearnedSelection {
     fn default() -> Self {
-        LearnedSelection::Expected { stop_early: true, sentence_model: true }
+        LearnedSelection::Expected { stop_early: true, sentence_model: true, neighbours: true }
     }
 }
 
@@ -412,7 +416,7 @@ impl Summarizer {
             }
             (
                 Method::Learned,
-                LearnedSelection::Expected { stop_early, sentence_model },
+                LearnedSelection::Expected { stop_early, sentence_model, neighbours },
                 Some(terms),
             ) => {
                 let words = match budget.unit {
@@ -426,7 +430,14 @@ impl Summarizer {
                     bigram_weight: BIGRAM_WEIGHT,
                 };
                 let density = sentence_model.then_some(scores.as_slice());
-                select.select_with(analysis, &terms.counts, density, &candidates, &budget)
+                let alone;
+                let candidates = if neighbours {
+                    &candidates
+                } else {
+                    alone = Candidates { indices: candidates.indices.clone(), after: Vec::new() };
+                    &alone
+                };
+                select.select_with(analysis, &terms.counts, density, candidates, &budget)
             }
             _ => Mmr { lambda }.select(analysis, &scores, &candidates, &budget),
         };
