@@ -10,7 +10,7 @@
 
 use super::mlp::Mlp;
 use super::{LexRank, Scorer, TermExpectations};
-use crate::represent::{Analysis, ConceptConfig, Concepts, SparseVec};
+use crate::represent::{keep_strongest, Analysis, ConceptConfig, Concepts, SparseVec};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -130,7 +130,27 @@ pub fn features_with(
     if n == 0 {
         return Vec::new();
     }
-    let centrality = LexRank::default().score(analysis);
+    // One neighbour search serves both LexRank centrality (the strongest
+    // edges above its threshold, as `LexRank::score` builds them) and the
+    // best match in another document.
+    let lexrank = LexRank::default();
+    let index = crate::represent::InvertedIndex::new(analysis);
+    let mut acc = vec![0.0f32; n];
+    let mut buf = Vec::new();
+    let mut support = vec![0f32; n];
+    let mut adj: super::graph::Adjacency = Vec::with_capacity(n);
+    for i in 0..n {
+        analysis.neighbours(&index, i, &mut acc, &mut buf);
+        let own = analysis.sentences[i].doc;
+        support[i] = buf
+            .iter()
+            .filter(|&&(j, _)| analysis.sentences[j].doc != own)
+            .map(|e| e.1)
+            .fold(0.0, f32::max);
+        let edges = buf.iter().copied().filter(|e| e.1 >= lexrank.threshold).collect();
+        adj.push(keep_strongest(edges, lexrank.max_neighbours));
+    }
+    let centrality = lexrank.centrality(&adj);
     let concepts =
         Concepts::new(analysis, &ConceptConfig { min_df: Some(1), ..ConceptConfig::default() });
     // Cluster centroid of the tf-idf vectors.
@@ -175,19 +195,6 @@ pub fn features_with(
                 })
                 .collect();
             v.cosine(&SparseVec::from_pairs(rest))
-        })
-        .collect();
-    let index = crate::represent::InvertedIndex::new(analysis);
-    let mut acc = vec![0.0f32; n];
-    let mut buf = Vec::new();
-    let support: Vec<f32> = (0..n)
-        .map(|i| {
-            analysis.neighbours(&index, i, &mut acc, &mut buf);
-            let own = analysis.sentences[i].doc;
-            buf.iter()
-                .filter(|&&(j, _)| analysis.sentences[j].doc != own)
-                .map(|e| e.1)
-                .fold(0.0, f32::max)
         })
         .collect();
     let other_docs = (analysis.n_docs.max(2) - 1) as f32;

@@ -49,12 +49,18 @@ pub(crate) fn similarity_graph(
 /// sets differs from one iterated to 1e-9, at fewer iterations.
 const PAGERANK_TOLERANCE: f64 = 1e-6;
 
+impl LexRank {
+    /// Centrality over a graph built as [`similarity_graph`] builds it,
+    /// scaled so a sentence of average centrality scores 1.
+    pub(crate) fn centrality(&self, adj: &Adjacency) -> Vec<f64> {
+        let n = adj.len() as f64;
+        pagerank(adj, self.damping, PAGERANK_TOLERANCE, 200).into_iter().map(|p| p * n).collect()
+    }
+}
+
 impl Scorer for LexRank {
     fn score(&self, analysis: &Analysis) -> Vec<f64> {
-        let adj = similarity_graph(analysis, self.threshold, self.max_neighbours);
-        let n = analysis.len() as f64;
-        // Scale so a sentence of average centrality scores 1.
-        pagerank(&adj, self.damping, PAGERANK_TOLERANCE, 200).into_iter().map(|p| p * n).collect()
+        self.centrality(&similarity_graph(analysis, self.threshold, self.max_neighbours))
     }
 
     fn explain(&self, analysis: &Analysis, scores: &[f64], i: usize) -> String {
