@@ -139,10 +139,10 @@ pub fn features_with(
     let mut buf = Vec::new();
     let mut support = vec![0f32; n];
     let mut adj: super::graph::Adjacency = Vec::with_capacity(n);
-    for i in 0..n {
+    for (i, best) in support.iter_mut().enumerate() {
         analysis.neighbours(&index, i, &mut acc, &mut buf);
         let own = analysis.sentences[i].doc;
-        support[i] = buf
+        *best = buf
             .iter()
             .filter(|&&(j, _)| analysis.sentences[j].doc != own)
             .map(|e| e.1)

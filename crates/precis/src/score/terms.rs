@@ -201,6 +201,38 @@ impl TermExpectations {
 /// Index of "corpus keep rate" in a term feature row.
 const KEEP_FEATURE: usize = 10;
 
+/// `ln(k)` (`ln(0)` taken as 0) and `ln(1 + k)` for small `k` from tables,
+/// bit for bit what `f32::ln` and `f32::ln_1p` give: the features take many
+/// logarithms of small counts.
+fn ln_tables() -> &'static [[f32; 256]; 2] {
+    static TABLES: OnceLock<[[f32; 256]; 2]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut ln = [0f32; 256];
+        let mut ln_1p = [0f32; 256];
+        for (k, (a, b)) in ln.iter_mut().zip(ln_1p.iter_mut()).enumerate() {
+            *a = if k == 0 { 0.0 } else { (k as f32).ln() };
+            *b = (k as f32).ln_1p();
+        }
+        [ln, ln_1p]
+    })
+}
+
+/// `ln(k)`, with `ln(0)` taken as 0.
+fn ln_count(k: u32) -> f32 {
+    match ln_tables()[0].get(k as usize) {
+        Some(&v) => v,
+        None => (k as f32).ln(),
+    }
+}
+
+/// `ln(1 + k)`.
+fn ln_1p_count(k: u32) -> f32 {
+    match ln_tables()[1].get(k as usize) {
+        Some(&v) => v,
+        None => (k as f32).ln_1p(),
+    }
+}
+
 /// One feature row per term id of `analysis`'s lexicon.
 pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TERM_FEATURES]> {
     let n_terms = analysis.lexicon.len();
@@ -276,10 +308,11 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
         if pos == 0 || count[k] != count[order[pos - 1]] {
             r = pos + 1;
         }
-        rank[k] = (r as f32).ln();
+        rank[k] = ln_count(r as u32);
     }
     let top = order.first().map_or(1, |&k| count[k].max(1)) as f32;
     let log_tokens = (total.max(1) as f32).ln();
+    let log_docs = (n_docs as f32).ln();
     let log_sentences = (analysis.len().max(1) as f32).ln();
     (0..n_terms)
         .map(|k| {
@@ -287,24 +320,24 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
             let c = count[k].max(1) as f32;
             let stem = analysis.lexicon.stem(k as u32);
             let (p, known) = prior.get(stem);
-            row[0] = c.ln();
+            row[0] = ln_count(count[k].max(1));
             row[1] = df[k] as f32 / n_docs as f32;
-            row[2] = (n_docs as f32).ln();
+            row[2] = log_docs;
             row[3] = analysis.lexicon.is_stop(k as u32) as u8 as f32;
-            row[4] = if first[k] == u32::MAX { 0.0 } else { (first[k] as f32).ln_1p() };
+            row[4] = if first[k] == u32::MAX { 0.0 } else { ln_1p_count(first[k]) };
             row[5] = lead_docs[k] as f32 / n_docs as f32;
             row[6] = early[k] as f32 / c;
             row[7] = rel_sum[k] / c;
             row[8] = stem.bytes().any(|b| b.is_ascii_digit()) as u8 as f32;
-            row[9] = (stem.len().max(1) as f32).ln();
+            row[9] = ln_count(stem.len().max(1) as u32);
             row[KEEP_FEATURE] = p.keep;
             row[11] = p.rarity;
             row[12] = known as u8 as f32;
             row[13] = 100.0 * c / total.max(1) as f32;
             row[14] = log_tokens;
             row[15] = log_sentences;
-            row[16] = (first_doc[k] as f32).ln_1p();
-            row[17] = (most_in_doc[k].max(1) as f32).ln();
+            row[16] = ln_1p_count(first_doc[k]);
+            row[17] = ln_count(most_in_doc[k].max(1));
             row[18] = p.count;
             row[19] = shared_pair[k] as u8 as f32;
             row[20] = rank[k];
