@@ -145,15 +145,8 @@ impl ExpectedRouge {
             if self.stop_early && value <= current && !sel.picks.is_empty() {
                 break;
             }
-            let i = remaining.swap_remove(k);
-            let cost = budget.cost(&analysis.sentences[i]);
-            if used + cost > capacity {
-                sel.cut = Some(i);
-            }
-            sel.picks.push(i);
-            used += cost;
+            let i = sel.take(analysis, budget, &mut remaining, k, &mut used);
             total = next;
-            remaining.retain(|&j| !analysis.near_duplicate(i, j));
             if let Some(picked) = &bags[i] {
                 for &j in &remaining {
                     if let Some(bag) = &bags[j] {

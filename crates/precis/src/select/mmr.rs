@@ -49,14 +49,7 @@ impl Mmr {
                 }
             }
             let Some((k, _)) = best else { break };
-            let i = remaining.swap_remove(k);
-            let cost = budget.cost(&analysis.sentences[i]);
-            if used + cost > capacity {
-                sel.cut = Some(i);
-            }
-            sel.picks.push(i);
-            used += cost;
-            remaining.retain(|&j| !analysis.near_duplicate(i, j));
+            let i = sel.take(analysis, budget, &mut remaining, k, &mut used);
             for &j in &remaining {
                 max_sim[j] = max_sim[j].max(analysis.similarity(i, j) as f64);
             }

@@ -162,6 +162,30 @@ pub struct Selection {
     pub cut: Option<usize>,
 }
 
+impl Selection {
+    /// Moves `remaining[k]` into the selection (marked as the cut sentence
+    /// if it runs past the budget), adds its cost to `used` and drops its
+    /// near-duplicates from `remaining`. Returns the sentence.
+    pub(crate) fn take(
+        &mut self,
+        analysis: &Analysis,
+        budget: &Budget,
+        remaining: &mut Vec<usize>,
+        k: usize,
+        used: &mut usize,
+    ) -> usize {
+        let i = remaining.swap_remove(k);
+        let cost = budget.cost(&analysis.sentences[i]);
+        if *used + cost > budget.capacity() {
+            self.cut = Some(i);
+        }
+        self.picks.push(i);
+        *used += cost;
+        remaining.retain(|&j| !analysis.near_duplicate(i, j));
+        i
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
