@@ -157,12 +157,6 @@ impl TermModel {
             .map(|(m, p)| (m, p))
     }
 
-    /// Expected count in the summary of every term of `analysis`, indexed
-    /// by term id.
-    pub fn expected_counts(&self, analysis: &Analysis, prior: &PriorTable) -> Vec<f64> {
-        self.expectations(analysis, prior).counts
-    }
-
     /// Expected counts and corpus keep rates of every term of `analysis`.
     pub fn expectations(&self, analysis: &Analysis, prior: &PriorTable) -> TermExpectations {
         let rows = term_features(analysis, prior);
