@@ -5,6 +5,7 @@
 // where explicit indices read more clearly than zipped iterators.
 #![allow(clippy::needless_range_loop)]
 
+use crate::rng::Rng;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -120,22 +121,6 @@ impl Default for FitConfig {
     }
 }
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn uniform(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// Largest log-count a Poisson output may take, so `exp` stays finite.
 const MAX_LOG_RATE: f64 = 8.0;
 
@@ -198,7 +183,7 @@ impl Mlp {
             }
         }
         scale.iter_mut().for_each(|s| *s = (*s / count).sqrt().max(1e-6));
-        let mut rng = Rng(config.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut rng = Rng::new(config.seed);
         // Parameters: w1 (hidden × n), b1, w2 (hidden), b2, packed in one vector.
         let size = hidden * n + hidden + hidden + 1;
         let mut p: Vec<f64> =

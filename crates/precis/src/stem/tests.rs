@@ -1,6 +1,7 @@
 //! [`stem`] and [`stem_into`] against `nltk-porter`, the reference.
 
 use super::{stem, stem_into};
+use crate::rng::Rng;
 use nltk_porter::{Mode, PorterStemmer};
 
 /// Stems every word both ways and fails listing the first disagreements;
@@ -318,20 +319,13 @@ fn stems_times_suffixes() {
     assert_eq!(check(words.iter().map(String::as_str)), STEMS.len() * SUFFIXES.len() * 6);
 }
 
-/// Marsaglia's xorshift64: a fixed, dependency-free stream of numbers.
-struct XorShift(u64);
+/// The crate's deterministic generator, drawing indices.
+struct XorShift(Rng);
 
 impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
     /// A number below `n`.
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.0.below(n as u64) as usize
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -375,7 +369,7 @@ fn random_word(rng: &mut XorShift, out: &mut String) {
 
 #[test]
 fn random_english_like_strings() {
-    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    let mut rng = XorShift(Rng::new(1));
     let mut word = String::new();
     let words: Vec<String> = (0..200_000)
         .map(|_| {

@@ -2,6 +2,7 @@
 //! checked against brute force.
 
 use super::*;
+use crate::rng::Rng;
 
 /// Best objective over all feasible solutions, by enumeration.
 fn brute_force(p: &CoverageProblem) -> f64 {
@@ -127,23 +128,6 @@ fn check_exact(p: &CoverageProblem) -> CoverageSolution {
         s.upper_bound
     );
     s
-}
-
-/// A small deterministic generator (SplitMix64), so tests need no crate.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// A random instance: skewed concept frequencies, as in news clusters.
@@ -312,7 +296,7 @@ fn identical_sentences_pick_the_first() {
 
 #[test]
 fn matches_brute_force_on_random_instances() {
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     for round in 0..3000 {
         let p = random_problem(&mut rng, round % 2 == 1);
         check_exact(&p);
@@ -321,7 +305,7 @@ fn matches_brute_force_on_random_instances() {
 
 #[test]
 fn node_limit_reports_a_valid_bound() {
-    let mut rng = Rng(11);
+    let mut rng = Rng::new(11);
     for round in 0..500 {
         let p = random_problem(&mut rng, round % 2 == 1);
         let best = brute_force(&p);
@@ -344,7 +328,7 @@ fn node_limit_reports_a_valid_bound() {
 
 #[test]
 fn same_input_same_output() {
-    let mut rng = Rng(3);
+    let mut rng = Rng::new(3);
     for round in 0..200 {
         let p = random_problem(&mut rng, round % 2 == 1);
         let limits = SolveLimits { max_nodes: 3, ..SolveLimits::default() };
@@ -359,7 +343,7 @@ fn same_input_same_output() {
 #[test]
 fn matches_brute_force_when_the_search_branches() {
     // Larger instances, so that most need more than the root node.
-    let mut rng = Rng(5);
+    let mut rng = Rng::new(5);
     let mut branched = 0;
     for round in 0..300 {
         let p = random_sized(&mut rng, round % 2 == 1, 16, 40, 60);
