@@ -1,6 +1,6 @@
 //! The pipeline: from a [`Cluster`] to a [`Summary`].
 
-use crate::ingest::{clean_cluster, looks_binary, Cluster};
+use crate::ingest::{clean_cluster, glued, looks_binary, Cluster};
 use crate::represent::{Analysis, ConceptConfig, InvertedIndex, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
 use crate::select::{
@@ -58,7 +58,13 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         for para in &clean.paragraphs {
             let norm = para.text.as_str();
             for span in segment::split_sentences(norm) {
-                let span = without_leading_furniture(norm, span);
+                // Captions and flattened furniture glued to the front
+                // ("Image copyright AFP Image caption ...", "(CNN) --") go.
+                let Some(whole) = span.slice(norm) else { continue };
+                if glued::is_photo_caption(whole) {
+                    continue;
+                }
+                let span = Span::new(span.start() + glued::prose_start(whole), span.end());
                 let Some(norm_text) = span.slice(norm) else { continue };
                 if !seen.insert(xxh3_64(norm_text.as_bytes())) {
                     continue;
@@ -101,25 +107,6 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         analysis,
         warnings,
     })
-}
-
-/// Words that scrapers glue to the front of the next sentence when they
-/// flatten a page ("Advertisement During the call, ..."); never prose there.
-const LEADING_FURNITURE: &[&str] = &["Advertisement ", "ADVERTISEMENT "];
-
-/// `span` of `norm` without a leading [`LEADING_FURNITURE`] word, when
-/// more of a sentence follows it.
-fn without_leading_furniture(norm: &str, span: Span) -> Span {
-    let Some(text) = span.slice(norm) else { return span };
-    for word in LEADING_FURNITURE {
-        if let Some(rest) = text.strip_prefix(word) {
-            let rest = rest.trim_start();
-            if rest.split_whitespace().count() >= 3 {
-                return Span::new(span.end() - rest.len(), span.end());
-            }
-        }
-    }
-    span
 }
 
 /// `text` with every whitespace run replaced by one space, trimmed.
@@ -595,11 +582,6 @@ mod tests {
 
     #[test]
     fn furniture_glued_to_a_sentence_is_cut_off() {
-        let norm = "Advertisement During the call, Wheatland spoke. Advertisement";
-        let first = without_leading_furniture(norm, Span::new(0, 47));
-        assert_eq!(first.slice(norm), Some("During the call, Wheatland spoke."));
-        let alone = Span::new(49, norm.len());
-        assert_eq!(without_leading_furniture(norm, alone), alone);
         let cluster = Cluster::new(
             "ads",
             vec![crate::Document::new(
@@ -611,6 +593,30 @@ mod tests {
         let s = &prepared.analysis.sentences[1];
         assert_eq!(s.text, "During the call, the chairman said rebranding was futile.");
         assert_eq!(s.span.slice(&prepared.doc_texts[0]), Some(s.text.as_str()));
+        // Wire-photo captions go whole; a list header and a dateline glued
+        // to a sentence are cut off it.
+        let cluster = Cluster::new(
+            "glued",
+            vec![crate::Document::new(
+                "a",
+                "FILE - In this Dec. 17, 2015, file photo, the chairman leaves the courthouse.\n\n\
+                 Story highlights The chairman spoke to reporters on Monday.\n\n\
+                 (CNN) -- The firm's shares fell by a third after the ruling.",
+            )],
+        );
+        let prepared = prepare(&cluster).unwrap();
+        let texts: Vec<&str> =
+            prepared.analysis.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The chairman spoke to reporters on Monday.",
+                "The firm's shares fell by a third after the ruling."
+            ]
+        );
+        for s in &prepared.analysis.sentences {
+            assert_eq!(s.span.slice(&prepared.doc_texts[0]), Some(s.text.as_str()));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod boilerplate;
 mod clean;
+pub(crate) mod glued;
 mod headline;
 mod html;
 mod normalize;
