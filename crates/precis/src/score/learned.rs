@@ -10,7 +10,9 @@
 
 use super::mlp::Mlp;
 use super::{LexRank, Scorer, TermExpectations};
-use crate::represent::{keep_strongest, Analysis, ConceptConfig, Concepts, SparseVec};
+use crate::represent::{keep_strongest, Analysis, ConceptConfig, SparseVec};
+#[cfg(doc)]
+use crate::represent::Concepts;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -151,8 +153,7 @@ pub fn features_with(
         adj.push(keep_strongest(edges, lexrank.max_neighbours));
     }
     let centrality = lexrank.centrality(&adj);
-    let concepts =
-        Concepts::new(analysis, &ConceptConfig { min_df: Some(1), ..ConceptConfig::default() });
+    let shared_bigrams = shared_bigram_sums(analysis);
     // Cluster centroid of the tf-idf vectors.
     let mut pairs = Vec::new();
     for v in &analysis.vectors {
@@ -261,11 +262,7 @@ pub fn features_with(
                     })
                     .sum();
                 row[25] = shared / content.len() as f32;
-                let bigram: f32 = concepts.sentences[i]
-                    .iter()
-                    .map(|&(c, _)| (concepts.weights[c as usize] as f32 - 1.0) / other_docs)
-                    .sum();
-                row[26] = bigram / w as f32;
+                row[26] = shared_bigrams[i] / w as f32;
             }
             row[27] = if toks.is_empty() {
                 0.0
@@ -333,6 +330,62 @@ pub fn features_with(
             row
         })
         .collect()
+}
+
+/// For each sentence, the sum over its distinct bigrams that are not two
+/// stopwords of `(weight - 1) / (documents - 1)`, where a bigram's weight is
+/// the number of documents that use it, doubled when it occurs in a
+/// document's first sentences: the [`Concepts`] weights with every
+/// document frequency kept (`min_df` 1), summed in the same order (the
+/// concepts' first occurrence in the cluster), computed with one sort
+/// instead of a hash map and per-sentence lists.
+fn shared_bigram_sums(analysis: &Analysis) -> Vec<f32> {
+    let config = ConceptConfig::default();
+    let other_docs = (analysis.n_docs.max(2) - 1) as f32;
+    // (first term, second term, sentence, global occurrence).
+    let mut occurrences: Vec<(u32, u32, u32, u32)> = Vec::new();
+    for (i, toks) in analysis.tokens.iter().enumerate() {
+        for pair in toks.windows(2) {
+            if !(pair[0].stop && pair[1].stop) {
+                let seen = occurrences.len() as u32;
+                occurrences.push((pair[0].term, pair[1].term, i as u32, seen));
+            }
+        }
+    }
+    occurrences.sort_unstable();
+    // (sentence, first occurrence of the bigram, its contribution).
+    let mut parts: Vec<(u32, u32, f32)> = Vec::new();
+    for run in occurrences.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let mut docs = 0u32;
+        let mut last_doc = usize::MAX;
+        let mut lead = false;
+        for &(_, _, i, _) in run {
+            let s = &analysis.sentences[i as usize];
+            if s.doc != last_doc {
+                last_doc = s.doc;
+                docs += 1;
+            }
+            lead |= s.position < config.lead_sentences;
+        }
+        let boost = if lead { 1.0 + config.position_boost } else { 1.0 };
+        let value = ((docs as f64 * boost) as f32 - 1.0) / other_docs;
+        // Sorted by sentence, then occurrence: the run's first entry is
+        // the bigram's first occurrence.
+        let first = run[0].3;
+        let mut last = u32::MAX;
+        for &(_, _, i, _) in run {
+            if i != last {
+                parts.push((i, first, value));
+                last = i;
+            }
+        }
+    }
+    parts.sort_unstable_by_key(|p| (p.0, p.1));
+    let mut sums = vec![0f32; analysis.len()];
+    for (i, _, v) in parts {
+        sums[i as usize] += v;
+    }
+    sums
 }
 
 /// Scores sentences with a [`SentenceModel`] (by default the shipped one).
