@@ -10,9 +10,9 @@
 
 use super::mlp::Mlp;
 use super::{LexRank, Scorer, TermExpectations};
-use crate::represent::{keep_strongest, Analysis, ConceptConfig, SparseVec};
 #[cfg(doc)]
 use crate::represent::Concepts;
+use crate::represent::{keep_strongest, Analysis, ConceptConfig, SparseVec};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -429,6 +429,36 @@ impl Scorer for Learned {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_bigram_sums_match_the_concepts() {
+        let a = crate::score::tests::analysis(&[
+            &["Peace talks in Geneva resumed on Monday.", "The talks in Geneva resumed slowly."],
+            &["The peace talks resumed in Geneva.", "Delegates left.", "More talks came later."],
+            &["Geneva hosted peace talks.", "The peace talks resumed."],
+        ]);
+        let concepts = crate::represent::Concepts::new(
+            &a,
+            &ConceptConfig { min_df: Some(1), ..ConceptConfig::default() },
+        );
+        let other_docs = (a.n_docs - 1) as f32;
+        let expected: Vec<f32> = concepts
+            .sentences
+            .iter()
+            .map(|found| {
+                found
+                    .iter()
+                    .map(|&(c, _)| (concepts.weights[c as usize] as f32 - 1.0) / other_docs)
+                    .sum()
+            })
+            .collect();
+        let sums = shared_bigram_sums(&a);
+        assert_eq!(sums.len(), expected.len());
+        for (x, y) in sums.iter().zip(&expected) {
+            assert_eq!(x.to_bits(), (y + 0.0).to_bits(), "{sums:?} vs {expected:?}");
+        }
+        assert!(sums.iter().any(|&x| x > 0.0));
+    }
 
     #[test]
     fn shipped_model_matches_the_features() {
