@@ -91,6 +91,7 @@ pub(crate) fn prose_start(sentence: &str) -> usize {
     for _ in 0..MAX_CUTS {
         let rest = &sentence[start..];
         let cut = lead_phrase(rest)
+            .or_else(|| gallery_widget(rest))
             .or_else(|| image_copyright(rest))
             .or_else(|| advertisement(rest))
             .or_else(|| credit_or_dateline(rest));
@@ -114,13 +115,32 @@ pub(crate) fn prose_start(sentence: &str) -> usize {
     start
 }
 
-/// True for a wire-photo caption: "FILE - In this Dec. 17, 2015, file photo,
-/// ...", "FILE PHOTO: ...".
+/// True for a photo caption: a wire photo's ("FILE - In this Dec. 17, 2015,
+/// file photo, ...", "FILE PHOTO: ...") or a gallery's ("Hide Caption 20 of
+/// 23 Photos: ...", "Photos: Notable moments of ...").
 pub(crate) fn is_photo_caption(sentence: &str) -> bool {
-    ["file -", "file photo -", "file photo:", "file photo -"]
+    ["file -", "file photo -", "file photo:", "hide caption", "photos:", "photo:"]
         .iter()
         .any(|p| strip_phrase(sentence, p).is_some())
 }
+
+/// A slideshow widget: "1 of 10 Full Screen Autoplay Close Skip Ad × The
+/// moment a lion is shot ... View Photos", through "View Photos" when it
+/// comes within [`GALLERY_WORDS`] words of a counter at the start.
+fn gallery_widget(s: &str) -> Option<usize> {
+    let mut words = s.split(' ');
+    let number =
+        |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    if !(number(words.next()) && words.next() == Some("of") && number(words.next())) {
+        return None;
+    }
+    let head_len: usize = s.split(' ').take(GALLERY_WORDS).map(|w| w.len() + 1).sum();
+    let head = s.get(..head_len.min(s.len()))?.to_ascii_lowercase();
+    head.find("view photos").map(|i| i + "view photos".len())
+}
+
+/// How far into a sentence a slideshow widget's "View Photos" is looked for.
+const GALLERY_WORDS: usize = 40;
 
 fn is_separator(c: char) -> bool {
     matches!(c, '-' | '_' | ':' | '|' | ' ')
@@ -323,7 +343,21 @@ mod tests {
     }
 
     #[test]
+    fn cuts_slideshow_widgets() {
+        assert_eq!(
+            prose("1 of 10 Full Screen Autoplay Close Skip Ad \u{d7} The moment a lion is shot View Photos Wildlife officials shot the escaped lion."),
+            "Wildlife officials shot the escaped lion."
+        );
+        assert_eq!(prose_start("1 of 10 people said they would vote for him again."), 0);
+    }
+
+    #[test]
     fn photo_captions() {
+        assert!(is_photo_caption("Hide Caption 20 of 23 Photos: The rise and fall of O.J. Simpson The hotel room is displayed."));
+        assert!(is_photo_caption(
+            "Photos: Notable moments of the station The crew took this picture."
+        ));
+        assert!(!is_photo_caption("Photographs of the scene were released."));
         assert!(is_photo_caption(
             "FILE - In this Dec. 17, 2015, file photo, Martin Shkreli leaves court."
         ));
