@@ -55,6 +55,8 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         // A sentence a document repeats word for word (a caption, a pull
         // quote, a scraper's loop) is kept once.
         seen.clear();
+        // About one sentence in a hundred bytes, so the set seldom grows.
+        seen.reserve(clean.paragraphs.iter().map(|p| p.text.as_str().len() / 100 + 1).sum());
         for para in &clean.paragraphs {
             let norm = para.text.as_str();
             for span in segment::split_sentences(norm) {
@@ -71,7 +73,14 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
                 }
                 let orig = para.text.to_original(span);
                 let Some(raw) = orig.slice(&d.text) else { continue };
-                let text = collapse_whitespace(raw);
+                // Normalized text has single spaces between words and no
+                // other whitespace, so an original that is byte for byte
+                // the same (most are) is already collapsed.
+                let text = if raw == norm_text && !raw.starts_with(' ') && !raw.ends_with(' ') {
+                    raw.to_owned()
+                } else {
+                    collapse_whitespace(raw)
+                };
                 if text.is_empty() {
                     continue;
                 }

@@ -23,14 +23,22 @@ const KEY_WORDS: usize = 200;
 /// A paragraph's words in lowercase, without punctuation, for matching.
 #[derive(Debug, Default)]
 pub(crate) struct Key {
-    /// The words, lowercased, concatenated.
+    /// The words, lowercased, separated by single spaces.
     flat: String,
-    /// Byte ranges of each word in `flat`.
-    words: Vec<(usize, usize)>,
-    /// Where each word ends in the normalized text.
-    ends: Vec<usize>,
+    /// Each word's place in `flat` and in the normalized text.
+    words: Vec<KeyWord>,
     /// Total number of words in the paragraph (counting stops past [`KEY_WORDS`]).
     total: usize,
+}
+
+/// Where one word of a [`Key`] lies.
+#[derive(Debug, Clone, Copy)]
+struct KeyWord {
+    /// Byte range of the word in [`Key::flat`].
+    start: usize,
+    end: usize,
+    /// Where the word ends in the normalized text.
+    norm_end: usize,
 }
 
 impl Key {
@@ -40,11 +48,9 @@ impl Key {
         // A word takes at least two bytes of `norm` (one with its space),
         // so these capacities avoid regrowing while the key is built
         // (`flat` may still grow for long words or long paragraphs).
-        let words = (norm.len() / 2 + 1).min(KEY_WORDS);
         let mut key = Key {
             flat: String::with_capacity(norm.len().min(16 * KEY_WORDS)),
-            words: Vec::with_capacity(words),
-            ends: Vec::with_capacity(words),
+            words: Vec::with_capacity((norm.len() / 2 + 1).min(KEY_WORDS)),
             total: 0,
         };
         let bytes = norm.as_bytes();
@@ -63,14 +69,18 @@ impl Key {
                 continue;
             }
             if key.words.len() == KEY_WORDS {
+                // One word more than the key keeps: "long".
                 key.total = KEY_WORDS + 1;
-                return key;
+                break;
+            }
+            if !key.words.is_empty() {
+                key.flat.push(' ');
             }
             let start = key.flat.len();
             while i < bytes.len() {
                 let b = bytes[i];
                 if b.is_ascii_alphanumeric() {
-                    key.flat.push(char::from(b.to_ascii_lowercase()));
+                    key.flat.push(char::from(b));
                     i += 1;
                 } else if b.is_ascii() {
                     break;
@@ -83,10 +93,11 @@ impl Key {
                     i += c.len_utf8();
                 }
             }
-            key.words.push((start, key.flat.len()));
-            key.ends.push(i);
+            key.words.push(KeyWord { start, end: key.flat.len(), norm_end: i });
         }
-        key.total = key.words.len();
+        key.total = key.total.max(key.words.len());
+        // Letters beyond ASCII went in lowercased; ASCII ones all at once.
+        key.flat.make_ascii_lowercase();
         key
     }
 
@@ -96,8 +107,8 @@ impl Key {
     }
 
     fn word(&self, i: usize) -> &str {
-        let (a, b) = self.words[i];
-        &self.flat[a..b]
+        let w = self.words[i];
+        &self.flat[w.start..w.end]
     }
 
     /// True when one of the words is among `any`.
@@ -106,15 +117,8 @@ impl Key {
     }
 
     /// The words as one lowercase string separated by single spaces, for hashing.
-    pub(crate) fn joined(&self) -> String {
-        let mut s = String::with_capacity(self.flat.len() + self.words.len());
-        for i in 0..self.words.len() {
-            if i > 0 {
-                s.push(' ');
-            }
-            s.push_str(self.word(i));
-        }
-        s
+    pub(crate) fn joined(&self) -> &str {
+        &self.flat
     }
 }
 
@@ -175,7 +179,7 @@ impl Pattern {
             Op::Prefix => at(0),
             Op::Suffix => at(n - m),
             Op::Contains => (0..=n - m).any(at),
-            Op::Label => at(0) && norm[key.ends[m - 1]..].trim_start().starts_with(':'),
+            Op::Label => at(0) && norm[key.words[m - 1].norm_end..].trim_start().starts_with(':'),
             Op::Lead => false,
         }
     }
@@ -281,7 +285,7 @@ pub(crate) fn lead_in(norm: &str, key: &Key) -> Option<usize> {
         if m == 0 || m >= n || !p.toks.iter().enumerate().all(|(j, t)| t.matches(key.word(j))) {
             return None;
         }
-        let end = key.ends[m - 1];
+        let end = key.words[m - 1].norm_end;
         let rest = &norm[end..];
         let stop = rest.strip_prefix(['.', '!', '?'])?;
         let stop = stop.trim_start_matches(['"', '\'', ')']);

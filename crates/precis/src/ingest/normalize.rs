@@ -33,7 +33,17 @@ fn fold_char(c: char) -> Option<&'static str> {
 /// True for an ASCII byte that normalization copies unchanged: neither
 /// whitespace nor the backtick, which folds to an apostrophe.
 fn is_plain(b: u8) -> bool {
-    b.is_ascii() && b != b'`' && !char::from(b).is_whitespace()
+    const PLAIN: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x80 {
+            // The ASCII whitespace of `char::is_whitespace`, and the backtick.
+            table[b] = !matches!(b as u8, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'`');
+            b += 1;
+        }
+        table
+    };
+    PLAIN[usize::from(b)]
 }
 
 impl NormText {
@@ -163,6 +173,14 @@ mod tests {
         assert_eq!(all.slice(src), Some("\u{201C}We are\n not playing\u{201D} here\u{2026}"));
         let we = n.to_original(Span::new(1, 3));
         assert_eq!(we.slice(src), Some("We"));
+    }
+
+    #[test]
+    fn plain_bytes_are_ascii_but_whitespace_and_backtick() {
+        for b in 0..=u8::MAX {
+            let expect = b.is_ascii() && b != b'`' && !char::from(b).is_whitespace();
+            assert_eq!(is_plain(b), expect, "{b:#04x}");
+        }
     }
 
     #[test]

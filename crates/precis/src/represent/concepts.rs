@@ -55,13 +55,16 @@ impl Concepts {
             last_doc: u32,
             lead: bool,
         }
-        let mut ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        let mut stats: Vec<Stat> = Vec::new();
-        let mut keys: Vec<(u32, u32)> = Vec::new();
+        // At most one bigram per token, so the tables never regrow.
+        let bigrams: usize = analysis.tokens.iter().map(Vec::len).sum();
+        let mut ids: FxHashMap<(u32, u32), u32> =
+            FxHashMap::with_capacity_and_hasher(bigrams, Default::default());
+        let mut stats: Vec<Stat> = Vec::with_capacity(bigrams);
+        let mut keys: Vec<(u32, u32)> = Vec::with_capacity(bigrams);
         let mut per_sentence: Vec<Vec<(u32, u32)>> = Vec::with_capacity(analysis.len());
         for (i, toks) in analysis.tokens.iter().enumerate() {
             let s = &analysis.sentences[i];
-            let mut found: Vec<(u32, u32)> = Vec::new();
+            let mut found: Vec<(u32, u32)> = Vec::with_capacity(toks.len());
             for pair in toks.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 if a.stop && b.stop {

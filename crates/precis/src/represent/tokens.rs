@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// English function words ignored when weighting content.
@@ -213,14 +214,13 @@ impl Lexicon {
             return id;
         }
         let (form, Stemmed { stem, stop }) = stem(word);
-        let id = match self.stems.get(&stem) {
-            Some(&id) => id,
-            None => {
+        let id = match self.stems.entry(stem) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
                 let id = self.terms.len() as u32;
-                self.stems.insert(stem.clone(), id);
-                self.terms.push(stem);
+                self.terms.push(e.key().clone());
                 self.stop.push(stop);
-                id
+                *e.insert(id)
             }
         };
         self.forms.insert(form, id);

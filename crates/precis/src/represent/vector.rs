@@ -10,14 +10,20 @@ impl SparseVec {
     /// Builds a vector from pairs, summing repeated terms.
     pub fn from_pairs(mut pairs: Vec<(u32, f32)>) -> SparseVec {
         pairs.sort_unstable_by_key(|p| p.0);
-        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(pairs.len());
-        for (t, w) in pairs {
-            match entries.last_mut() {
-                Some(last) if last.0 == t => last.1 += w,
-                _ => entries.push((t, w)),
+        // In place: each run of one term is summed, in order, into its first pair.
+        pairs.dedup_by(|next, first| {
+            let same = next.0 == first.0;
+            if same {
+                first.1 += next.1;
             }
-        }
-        SparseVec { entries }
+            same
+        });
+        SparseVec { entries: pairs }
+    }
+
+    /// The vector with each weight multiplied by `scale` of its term.
+    pub(crate) fn scaled(&self, scale: impl Fn(u32) -> f32) -> SparseVec {
+        SparseVec { entries: self.entries.iter().map(|&(t, w)| (t, w * scale(t))).collect() }
     }
 
     /// The `(term, weight)` pairs, sorted by term.
@@ -48,20 +54,27 @@ impl SparseVec {
 
     /// Dot product by merging the two sorted entry lists.
     pub fn dot(&self, other: &SparseVec) -> f32 {
+        self.dot_and_shared(other).0
+    }
+
+    /// The dot product and the number of terms the two vectors share, from
+    /// one merge of their sorted entry lists.
+    pub(crate) fn dot_and_shared(&self, other: &SparseVec) -> (f32, usize) {
         let (a, b) = (&self.entries, &other.entries);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0);
         while i < a.len() && j < b.len() {
             match a[i].0.cmp(&b[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     sum += a[i].1 * b[j].1;
+                    shared += 1;
                     i += 1;
                     j += 1;
                 }
             }
         }
-        sum
+        (sum, shared)
     }
 
     /// Cosine similarity; zero when either vector is zero.

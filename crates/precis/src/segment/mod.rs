@@ -105,34 +105,25 @@ impl Casing {
     /// mid-sentence (right after a letter, digit or comma). Real prose nearly
     /// always has a name or an "I" somewhere.
     fn detect(text: &str) -> Casing {
+        let bytes = text.as_bytes();
         let mut words = 0usize;
-        let mut has_upper = false;
-        let mut has_lower = false;
+        // The last byte of the word before (a full stop before the first).
         let mut prev_sig = b'.';
-        let mut prev = b' ';
-        let mut bytes = text.bytes().peekable();
-        while let Some(b) = bytes.next() {
-            has_upper |= b.is_ascii_uppercase();
-            has_lower |= b.is_ascii_lowercase();
-            if is_space(prev) && !is_space(b) {
-                words += 1;
-                let first = if matches!(b, b'"' | b'\'' | b'(') {
-                    bytes.peek().copied().unwrap_or(b' ')
-                } else {
-                    b
-                };
-                if first.is_ascii_uppercase()
-                    && (prev_sig.is_ascii_alphanumeric() || prev_sig == b',')
-                {
-                    return Casing::Normal;
-                }
+        for word in bytes.split(|&b| is_space(b)).filter(|w| !w.is_empty()) {
+            words += 1;
+            let first = match word {
+                [b'"' | b'\'' | b'(', next, ..] => *next,
+                _ => word[0],
+            };
+            if first.is_ascii_uppercase() && (prev_sig.is_ascii_alphanumeric() || prev_sig == b',')
+            {
+                return Casing::Normal;
             }
-            if !is_space(b) {
-                prev_sig = b;
-            }
-            prev = b;
+            prev_sig = word[word.len() - 1];
         }
-        if has_lower && (!has_upper || words >= RESTORED_MIN_WORDS) {
+        // Capitals are looked for only when they decide.
+        let has_lower = bytes.iter().any(u8::is_ascii_lowercase);
+        if has_lower && (words >= RESTORED_MIN_WORDS || !bytes.iter().any(u8::is_ascii_uppercase)) {
             Casing::Restored
         } else {
             Casing::Normal
