@@ -4,7 +4,8 @@
 set -euo pipefail
 data=${1:-../shared/data}
 cargo build --release -q -p precis-cli
-bin=target/release/precis
+# The binary cargo just built, wherever CARGO_TARGET_DIR puts it.
+bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/precis"
 check() {
   local file=$1 words=$2 expect=$3
   local out

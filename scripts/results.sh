@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-${PRECIS_DATA:-../shared/data}}
 cargo build --release -q -p precis-cli
-bin=target/release/precis
+# The binary cargo just built, wherever CARGO_TARGET_DIR puts it.
+bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/precis"
 out=docs/results.md
 tmp=$(mktemp)
 {
