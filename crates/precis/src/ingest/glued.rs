@@ -9,12 +9,15 @@
 //! cleaning cannot drop them without dropping the sentence too, so
 //! [`prose_start`] cuts them off each sentence: the sentence then starts at
 //! its first word of prose. [`is_photo_caption`] recognizes whole sentences
-//! that are wire-photo captions ("FILE - In this Dec. 17, 2015, file
-//! photo, ...").
+//! that are photo captions, a wire photo's ("FILE - In this Dec. 17, 2015,
+//! file photo, ...") or a gallery's ("Hide Caption 20 of 23 Photos: ...").
 //!
 //! Every rule keeps at least [`MIN_REST_WORDS`] words, so a cut never leaves
 //! a stub, and every rule is anchored on fixed wording or on a news agency
-//! in parentheses, so prose is not cut.
+//! or photo credit in parentheses, so prose is not cut. The one cut that
+//! can take words of prose-like text is a caption ended by an inner photo
+//! credit ("... (Photo: AP) The mayor resigned ..."): what precedes the
+//! credit is the caption.
 
 /// The fewest words a sentence must keep after a cut.
 const MIN_REST_WORDS: usize = 3;
