@@ -255,6 +255,24 @@ fn last_inner_credit(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn cuts_fall_on_character_boundaries(
+            text in any::<String>(),
+            glued in "(Image copyright [A-Za-z/]{0,12} (Image caption )?|Story highlights |\\(CNN\\) -- |[A-Z]{2,9} \\(AP\\) - |1 of [0-9] [a-z \u{d7}]{0,30}View Photos |\\(Photo: [a-z, ]{0,20}\\) ){0,3}[a-z\u{e9}\u{d7} ()]{0,40}",
+        ) {
+            for s in [text.as_str(), glued.as_str()] {
+                let k = prose_start(s);
+                prop_assert!(s.is_char_boundary(k));
+                let _ = is_photo_caption(s);
+                if k > 0 {
+                    prop_assert!(s[k..].split_whitespace().count() >= MIN_REST_WORDS);
+                }
+            }
+        }
+    }
 
     fn prose(s: &str) -> &str {
         &s[prose_start(s)..]
