@@ -43,7 +43,10 @@ const LEAD_PHRASES: &[&str] = &[
 ];
 
 /// Agency and credit words that follow "Image copyright" ("Image copyright
-/// AFP/Getty Images").
+/// AFP/Getty Images"). Wider than the credit words `headline` looks for in
+/// a paragraph's closing parenthesis ("family", "media"), since there they
+/// would make a whole paragraph a caption, while here they only extend a
+/// cut that "Image copyright" has already anchored.
 const CREDITS: &[&str] = &[
     "afp",
     "ap",
@@ -237,14 +240,12 @@ fn is_agency(inner: &str) -> bool {
 
 /// The end of the last "(Photo: ...)" credit inside `s`, after its first word.
 fn last_inner_credit(s: &str) -> Option<usize> {
-    let lower = s.to_ascii_lowercase();
     let mut end = None;
     let mut from = 0;
-    while let Some(i) = lower[from..].find('(') {
+    while let Some(i) = s[from..].find('(') {
         let open = from + i;
-        let Some(close) = lower[open..].find(')').map(|c| open + c) else { break };
-        let inner = lower[open + 1..close].trim();
-        if open > 0 && close - open <= CREDIT_BYTES && is_photo_credit(inner) {
+        let Some(close) = s[open..].find(')').map(|c| open + c) else { break };
+        if open > 0 && close - open <= CREDIT_BYTES && is_photo_credit(s[open + 1..close].trim()) {
             end = Some(close + 1);
         }
         from = close + 1;
