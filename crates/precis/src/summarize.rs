@@ -589,6 +589,11 @@ mod tests {
         assert_eq!(original_prefix_end("  a b ", 3), 5);
     }
 
+    /// The text of every sentence `prepare` kept, in order.
+    fn sentence_texts(prepared: &Prepared) -> Vec<&str> {
+        prepared.analysis.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+
     #[test]
     fn furniture_glued_to_a_sentence_is_cut_off() {
         let cluster = Cluster::new(
@@ -614,10 +619,8 @@ mod tests {
             )],
         );
         let prepared = prepare(&cluster).unwrap();
-        let texts: Vec<&str> =
-            prepared.analysis.sentences.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
-            texts,
+            sentence_texts(&prepared),
             [
                 "The chairman spoke to reporters on Monday.",
                 "The firm's shares fell by a third after the ruling."
@@ -637,10 +640,8 @@ mod tests {
             vec![crate::Document::new("a", other), crate::Document::new("b", loop_)],
         );
         let prepared = prepare(&cluster).unwrap();
-        let texts: Vec<&str> =
-            prepared.analysis.sentences.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
-            texts,
+            sentence_texts(&prepared),
             [
                 "The river rose two metres in a day.",
                 "Volunteers filled sandbags near the old bridge all night.",
