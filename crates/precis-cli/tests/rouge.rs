@@ -223,14 +223,14 @@ fn peers_are_scored_one_row_per_system_jackknifed() {
     let dir = TempDir::new();
     let g = dir.write(
         "gold.jsonl",
-        &gold_line(
+        gold_line(
             "d1",
             &["the river flooded the town", "water forced many people from their homes"],
         ),
     );
     let p = dir.write(
         "peers.jsonl",
-        &json!({"id": "d1", "systems": {"10": "no match here", "2": "the river flooded"}})
+        json!({"id": "d1", "systems": {"10": "no match here", "2": "the river flooded"}})
             .to_string(),
     );
     let run = |protocol: &str, json: bool| {
