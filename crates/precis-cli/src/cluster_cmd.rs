@@ -8,15 +8,18 @@
 //! came before it ([`precis::story`]); the output is one line per article,
 //! in input order: `{"id", "story"}`.
 
+use crate::eval_cmd::EvalArgs;
 use crate::input::{self, Input};
 use crate::{BadInput, Status};
 use anyhow::{Context, Result};
 use clap::Args;
+use precis::eval::clustering::{score, ClusteringScores};
 use precis::story::{parse_day, Article, Assignment, StoryClusterer, StoryConfig};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Options of the clusterer, shared by `cluster` and `stories`.
 #[derive(Debug, Clone, Args)]
@@ -84,6 +87,9 @@ pub struct ArticleRecord {
     /// ISO 8601 date or date-time.
     #[serde(default)]
     pub date: Option<String>,
+    /// The gold story, in evaluation streams.
+    #[serde(default)]
+    pub story: Option<String>,
 }
 
 /// An article read from the stream, with its day number.
@@ -108,7 +114,8 @@ pub fn for_each_article(
     match input::open(Some(path))? {
         Input::Cluster(cluster) => {
             for doc in cluster.documents {
-                let record = ArticleRecord { id: doc.id, text: doc.text, title: None, date: None };
+                let record =
+                    ArticleRecord { id: doc.id, text: doc.text, title: None, date: None, story: None };
                 f(StreamArticle { record, day: None })?;
             }
         }
@@ -169,4 +176,103 @@ pub fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
         }
         None => Box::new(BufWriter::new(io::stdout())),
     })
+}
+
+/// What `precis eval --protocol stream` reports.
+#[derive(Serialize)]
+struct StreamReport {
+    data: String,
+    protocol: &'static str,
+    articles: usize,
+    /// The whole stream, clustered in one pass.
+    whole: ClusteringScores,
+    /// Each half of the stream clustered and scored on its own: a check
+    /// that settings chosen on the whole are not fitted to it.
+    first_half: ClusteringScores,
+    second_half: ClusteringScores,
+    /// Articles clustered per second on one thread (reading excluded).
+    articles_per_second: f64,
+}
+
+/// Runs `precis eval --protocol stream`: clusters the articles of `--data`
+/// (each with its gold `story`) and prints B-cubed and pairwise scores.
+pub fn eval(args: &EvalArgs) -> Result<Status> {
+    let config = StoryConfig::default();
+    let mut articles = Vec::new();
+    let mut gold = Vec::new();
+    for_each_article(&args.data, |a| {
+        if args.limit.is_some_and(|l| articles.len() >= l) {
+            return Ok(());
+        }
+        let Some(story) = a.record.story.clone() else {
+            anyhow::bail!(BadInput(format!(
+                "{}: article {:?} has no \"story\" field; --protocol stream needs the gold \
+                 story of every article",
+                args.data.display(),
+                a.record.id
+            )));
+        };
+        gold.push(story);
+        articles.push(a);
+        Ok(())
+    })?;
+    anyhow::ensure!(
+        !articles.is_empty(),
+        BadInput(format!("{}: no articles to evaluate", args.data.display()))
+    );
+    let cluster = |range: std::ops::Range<usize>| -> (Vec<u64>, f64) {
+        let start = Instant::now();
+        let mut c = StoryClusterer::new(config.clone());
+        let stories = articles[range].iter().map(|a| c.assign(&a.article()).story).collect();
+        (stories, start.elapsed().as_secs_f64())
+    };
+    let n = articles.len();
+    let half = n / 2;
+    let (stories, secs) = cluster(0..n);
+    let whole = score(&stories, &gold);
+    let first_half = score(&cluster(0..half).0, &gold[..half]);
+    let second_half = score(&cluster(half..n).0, &gold[half..]);
+    let report = StreamReport {
+        data: args.data.display().to_string(),
+        protocol: "stream",
+        articles: n,
+        whole,
+        first_half,
+        second_half,
+        articles_per_second: n as f64 / secs.max(1e-9),
+    };
+    let mut out = BufWriter::new(io::stdout());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{} — {} articles — story clustering (threshold {}, window {:?} days)",
+            report.data, n, config.threshold, config.window_days
+        )?;
+        writeln!(
+            out,
+            "| part        | articles | stories (gold) | B3 P   | B3 R   | B3 F1  | pair P | pair R | pair F1 |"
+        )?;
+        writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
+        for (name, s) in [("whole", &whole), ("first half", &first_half), ("second half", &second_half)] {
+            writeln!(
+                out,
+                "| {name:<11} | {:>8} | {:>6} ({:>5}) | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4}  |",
+                s.items,
+                s.predicted_clusters,
+                s.gold_clusters,
+                s.bcubed_precision,
+                s.bcubed_recall,
+                s.bcubed_f1,
+                s.pairwise_precision,
+                s.pairwise_recall,
+                s.pairwise_f1
+            )?;
+        }
+        writeln!(out, "{:.0} articles/s on one thread (reading excluded)", report.articles_per_second)?;
+    }
+    out.flush()?;
+    Ok(Status::Success)
 }

@@ -7,6 +7,7 @@
 //! - `bad_input`: every kind of bad input gets a message naming it.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
+//! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
 
 mod bad_input;
 mod batch;
@@ -15,4 +16,5 @@ mod hay;
 mod library;
 mod rouge;
 mod stdin;
+mod stream;
 mod util;

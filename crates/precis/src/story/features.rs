@@ -140,7 +140,7 @@ mod tests {
         let mut named: Vec<(String, f32)> = ["kerry", "talk", "moscow", "syria", "lavrov"]
             .iter()
             .filter_map(|w| {
-                let h = xxh3_64(w.as_bytes());
+                let h = xxh3_64(crate::stem::stem(w).as_bytes());
                 counts.iter().find(|(t, _)| *t == h).map(|&(_, c)| ((*w).to_owned(), c))
             })
             .collect();
@@ -165,12 +165,12 @@ mod tests {
         let lead = Boosts { name: 1.0, lead: 3.0, lead_words: 2 };
         assert_eq!(
             weights(Some("Syria"), text, lead),
-            [("moscow".into(), 1.0), ("kerry".into(), 1.0), ("syria".into(), 3.0), ("talk".into(), 5.0)]
-                .iter()
-                .cloned()
-                .collect::<std::collections::BTreeMap<_, _>>()
-                .into_iter()
-                .collect::<Vec<_>>()
+            [
+                ("kerry".into(), 1.0),
+                ("moscow".into(), 1.0),
+                ("syria".into(), 3.0),
+                ("talk".into(), 5.0)
+            ]
         );
     }
 
