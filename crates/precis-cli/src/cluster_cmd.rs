@@ -107,15 +107,17 @@ impl StreamArticle {
 /// Reads the articles of INPUT in order and calls `f` with each; a line
 /// that is not an article, or an article with a malformed date, is an error
 /// naming the file, the line and the article.
-pub fn for_each_article(
-    path: &Path,
-    mut f: impl FnMut(StreamArticle) -> Result<()>,
-) -> Result<()> {
+pub fn for_each_article(path: &Path, mut f: impl FnMut(StreamArticle) -> Result<()>) -> Result<()> {
     match input::open(Some(path))? {
         Input::Cluster(cluster) => {
             for doc in cluster.documents {
-                let record =
-                    ArticleRecord { id: doc.id, text: doc.text, title: None, date: None, story: None };
+                let record = ArticleRecord {
+                    id: doc.id,
+                    text: doc.text,
+                    title: None,
+                    date: None,
+                    story: None,
+                };
                 f(StreamArticle { record, day: None })?;
             }
         }
@@ -256,7 +258,9 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
             "| part        | articles | stories (gold) | B3 P   | B3 R   | B3 F1  | pair P | pair R | pair F1 |"
         )?;
         writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
-        for (name, s) in [("whole", &whole), ("first half", &first_half), ("second half", &second_half)] {
+        for (name, s) in
+            [("whole", &whole), ("first half", &first_half), ("second half", &second_half)]
+        {
             writeln!(
                 out,
                 "| {name:<11} | {:>8} | {:>6} ({:>5}) | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4}  |",
@@ -271,7 +275,11 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
                 s.pairwise_f1
             )?;
         }
-        writeln!(out, "{:.0} articles/s on one thread (reading excluded)", report.articles_per_second)?;
+        writeln!(
+            out,
+            "{:.0} articles/s on one thread (reading excluded)",
+            report.articles_per_second
+        )?;
     }
     out.flush()?;
     Ok(Status::Success)

@@ -70,28 +70,55 @@ fn cluster_edge_cases() {
     assert_eq!(out.stdout, "");
     // One article, and identical texts.
     let one = json!({"id": "a", "text": QUAKE[0]}).to_string();
-    let same = format!("{one}\n{}\n{}\n", json!({"id": "b", "text": QUAKE[0]}), json!({"id": "c", "text": QUAKE[0]}));
+    let same = format!(
+        "{one}\n{}\n{}\n",
+        json!({"id": "b", "text": QUAKE[0]}),
+        json!({"id": "c", "text": QUAKE[0]})
+    );
     let path = dir.write("same.jsonl", &same);
     let got = lines(&precis(&["cluster", path.to_str().unwrap()], b"").stdout);
-    assert_eq!(got, [json!({"id": "a", "story": 1}), json!({"id": "b", "story": 1}), json!({"id": "c", "story": 1})]);
+    assert_eq!(
+        got,
+        [
+            json!({"id": "a", "story": 1}),
+            json!({"id": "b", "story": 1}),
+            json!({"id": "c", "story": 1})
+        ]
+    );
     // A directory: each document an article, in file-name order.
     dir.write("docs/2.txt", QUAKE[1]);
     dir.write("docs/1.txt", QUAKE[0]);
     dir.write("docs/3.txt", ELECTION[0]);
     let got = lines(&precis(&["cluster", &dir.arg("docs")], b"").stdout);
-    assert_eq!(got, [json!({"id": "1.txt", "story": 1}), json!({"id": "2.txt", "story": 1}), json!({"id": "3.txt", "story": 2})]);
+    assert_eq!(
+        got,
+        [
+            json!({"id": "1.txt", "story": 1}),
+            json!({"id": "2.txt", "story": 1}),
+            json!({"id": "3.txt", "story": 2})
+        ]
+    );
 }
 
 #[test]
 fn cluster_reports_bad_articles() {
     let dir = TempDir::new();
-    let bad_date = format!("{}\n{}\n", json!({"id": "a", "text": QUAKE[0]}), json!({"id": "b", "text": QUAKE[1], "date": "1995-02-30"}));
+    let bad_date = format!(
+        "{}\n{}\n",
+        json!({"id": "a", "text": QUAKE[0]}),
+        json!({"id": "b", "text": QUAKE[1], "date": "1995-02-30"})
+    );
     let path = dir.write("bad.jsonl", bad_date);
+    precis(&["cluster", path.to_str().unwrap()], b"").code(1).stderr_has(&[
+        "bad.jsonl:2",
+        "\"b\"",
+        "1995-02-30",
+        "YYYY-MM-DD",
+    ]);
+    let path = dir.write("notjson.jsonl", "{\"id\": \"a\"}\n");
     precis(&["cluster", path.to_str().unwrap()], b"")
         .code(1)
-        .stderr_has(&["bad.jsonl:2", "\"b\"", "1995-02-30", "YYYY-MM-DD"]);
-    let path = dir.write("notjson.jsonl", "{\"id\": \"a\"}\n");
-    precis(&["cluster", path.to_str().unwrap()], b"").code(1).stderr_has(&["notjson.jsonl:1", "text"]);
+        .stderr_has(&["notjson.jsonl:1", "text"]);
     precis(&["cluster", "--threshold", "7", "-"], b"").code(2).stderr_has(&["--threshold"]);
 }
 
@@ -99,7 +126,8 @@ fn cluster_reports_bad_articles() {
 fn eval_stream_scores_against_gold_stories() {
     let dir = TempDir::new();
     let path = dir.write("stream.jsonl", stream());
-    let out = precis(&["eval", "--protocol", "stream", "--data", path.to_str().unwrap(), "--json"], b"");
+    let out =
+        precis(&["eval", "--protocol", "stream", "--data", path.to_str().unwrap(), "--json"], b"");
     out.code(0);
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["articles"], 6);

@@ -82,7 +82,9 @@ fn main() {
         let pred: Vec<u64> = recs
             .iter()
             .zip(&days)
-            .map(|(r, &day)| c.assign(&Article { text: &r.text, title: r.title.as_deref(), day }).story)
+            .map(|(r, &day)| {
+                c.assign(&Article { text: &r.text, title: r.title.as_deref(), day }).story
+            })
             .collect();
         let secs = t.elapsed().as_secs_f64();
         if let Ok(out) = std::env::var("PRED") {
@@ -98,7 +100,12 @@ fn main() {
                 let pred: Vec<u64> = (a..b)
                     .map(|i| {
                         let r = &recs[i];
-                        c.assign(&Article { text: &r.text, title: r.title.as_deref(), day: days[i] }).story
+                        c.assign(&Article {
+                            text: &r.text,
+                            title: r.title.as_deref(),
+                            day: days[i],
+                        })
+                        .story
                     })
                     .collect();
                 score(&pred, &gold[a..b]).bcubed_f1

@@ -45,8 +45,20 @@ pub fn score<P: Eq + Hash, G: Eq + Hash>(predicted: &[P], gold: &[G]) -> Cluster
     let n = predicted.len();
     let mut p_ids: FxHashMap<&P, usize> = FxHashMap::default();
     let mut g_ids: FxHashMap<&G, usize> = FxHashMap::default();
-    let p: Vec<usize> = predicted.iter().map(|x| { let k = p_ids.len(); *p_ids.entry(x).or_insert(k) }).collect();
-    let g: Vec<usize> = gold.iter().map(|x| { let k = g_ids.len(); *g_ids.entry(x).or_insert(k) }).collect();
+    let p: Vec<usize> = predicted
+        .iter()
+        .map(|x| {
+            let k = p_ids.len();
+            *p_ids.entry(x).or_insert(k)
+        })
+        .collect();
+    let g: Vec<usize> = gold
+        .iter()
+        .map(|x| {
+            let k = g_ids.len();
+            *g_ids.entry(x).or_insert(k)
+        })
+        .collect();
     let mut p_size = vec![0u64; p_ids.len()];
     let mut g_size = vec![0u64; g_ids.len()];
     let mut both: FxHashMap<(usize, usize), u64> = FxHashMap::default();

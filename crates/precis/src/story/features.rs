@@ -67,7 +67,11 @@ impl Featurizer {
                 if matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'\n') {
                     initial = true;
                 }
-                i += if b.is_ascii() { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
+                i += if b.is_ascii() {
+                    1
+                } else {
+                    text[i..].chars().next().map_or(1, char::len_utf8)
+                };
                 continue;
             }
             let start = i;
@@ -177,6 +181,8 @@ mod tests {
     #[test]
     fn stopwords_numbers_and_single_letters_are_left_out() {
         let mut f = Featurizer::default();
-        assert!(f.counts(None, "The 42 a of and 1998 x", &Boosts { name: 1.0, lead: 1.0, lead_words: 0 }).is_empty());
+        assert!(f
+            .counts(None, "The 42 a of and 1998 x", &Boosts { name: 1.0, lead: 1.0, lead_words: 0 })
+            .is_empty());
     }
 }

@@ -300,7 +300,8 @@ impl StoryClusterer {
                 self.stamp[other as usize] = stamp;
                 let c = self.centroid_cosine(slot, other);
                 if c >= self.config.merge_threshold
-                    && best.is_none_or(|(b, o)| c > b || (c == b && self.id_of(other) < self.id_of(o)))
+                    && best
+                        .is_none_or(|(b, o)| c > b || (c == b && self.id_of(other) < self.id_of(o)))
                 {
                     best = Some((c, other));
                 }
@@ -359,7 +360,13 @@ impl StoryClusterer {
         let penalty = match (day, story.last_day, story.first_day) {
             (Some(d), Some(last), Some(first)) if self.config.time_penalty > 0.0 => {
                 // Inside the story's span there is no gap.
-                let gap = if d > last { d - last } else if d < first { first - d } else { 0 };
+                let gap = if d > last {
+                    d - last
+                } else if d < first {
+                    first - d
+                } else {
+                    0
+                };
                 self.config.time_penalty * (1.0 + gap as f32 / 30.0).ln()
             }
             _ => 0.0,
@@ -425,7 +432,8 @@ impl StoryClusterer {
     /// Merges the story in `other` into the one in `slot`, the older
     /// (smaller id) surviving; returns (survivor id, absorbed id).
     fn merge(&mut self, slot: u32, other: u32) -> (u64, u64) {
-        let (keep, gone) = if self.id_of(slot) < self.id_of(other) { (slot, other) } else { (other, slot) };
+        let (keep, gone) =
+            if self.id_of(slot) < self.id_of(other) { (slot, other) } else { (other, slot) };
         let Some(g) = self.slots[gone as usize].take() else { return (self.id_of(keep), 0) };
         self.free.push(gone);
         self.retired.push(g.id);
@@ -481,7 +489,9 @@ impl StoryClusterer {
         for (slot, entry) in self.slots.iter_mut().enumerate() {
             let Some(story) = entry else { continue };
             let by_days = match (days, self.clock, story.last_day) {
-                (Some(w), Some(clock), Some(last)) => i64::from(clock) - i64::from(last) > i64::from(w),
+                (Some(w), Some(clock), Some(last)) => {
+                    i64::from(clock) - i64::from(last) > i64::from(w)
+                }
                 _ => false,
             };
             let by_articles = articles.is_some_and(|w| self.read - story.last_seen > w);

@@ -18,11 +18,16 @@ const ELECTION: [&str; 3] = [
 
 fn run(config: StoryConfig, articles: &[(&str, Option<i32>)]) -> Vec<u64> {
     let mut c = StoryClusterer::new(config);
-    articles.iter().map(|&(text, day)| c.assign(&Article { text, title: None, day }).story).collect()
+    articles
+        .iter()
+        .map(|&(text, day)| c.assign(&Article { text, title: None, day }).story)
+        .collect()
 }
 
 fn interleaved() -> Vec<(&'static str, Option<i32>)> {
-    (0..3).flat_map(|i| [(QUAKE[i], Some(100 + i as i32)), (ELECTION[i], Some(100 + i as i32))]).collect()
+    (0..3)
+        .flat_map(|i| [(QUAKE[i], Some(100 + i as i32)), (ELECTION[i], Some(100 + i as i32))])
+        .collect()
 }
 
 #[test]
@@ -102,7 +107,10 @@ fn out_of_order_dates_are_measured_both_ways() {
     // With a strong time penalty, an article dated long before a story is
     // kept out of it just as one dated long after.
     let config = StoryConfig { time_penalty: 1.0, window_days: None, ..StoryConfig::default() };
-    let got = run(config.clone(), &[(QUAKE[0], Some(1000)), (QUAKE[1], Some(1001)), (QUAKE[2], Some(10))]);
+    let got = run(
+        config.clone(),
+        &[(QUAKE[0], Some(1000)), (QUAKE[1], Some(1001)), (QUAKE[2], Some(10))],
+    );
     assert_eq!(got, [1, 1, 2]);
     let got = run(config, &[(QUAKE[0], Some(1000)), (QUAKE[1], Some(1001)), (QUAKE[2], Some(999))]);
     assert_eq!(got, [1, 1, 1]);
