@@ -13,6 +13,7 @@ mod batch;
 mod example;
 mod hay;
 mod library;
+mod regression;
 mod rouge;
 mod stdin;
 mod util;
