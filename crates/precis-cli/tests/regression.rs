@@ -351,7 +351,11 @@ fn rouge_names_its_own_options() {
         b"",
     );
     out.code(2).stderr_has(&["--data /no/such/missing.jsonl", "No such file", "give a JSONL file"]);
-    assert!(!out.stderr.contains("directory of") && !out.stderr.contains("INPUT"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("directory of") && !out.stderr.contains("INPUT"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
