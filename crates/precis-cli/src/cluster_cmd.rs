@@ -10,13 +10,14 @@
 
 use crate::eval_cmd::EvalArgs;
 use crate::input::{self, Input};
+use crate::output::Sink;
+use crate::record::Limits;
 use crate::{BadInput, Status};
 use anyhow::{Context, Result};
 use clap::Args;
 use precis::eval::clustering::{score, ClusteringScores};
 use precis::story::{parse_day, Article, Assignment, StoryClusterer, StoryConfig};
 use serde::{Deserialize, Serialize};
-use std::fs::File;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -74,6 +75,9 @@ pub struct ClusterArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Size limits on articles: those of `precis summarize`'s defaults.
+const LIMITS: Limits = Limits { document_bytes: 16 << 20, line_bytes: 64 << 20 };
+
 /// An article record of the input stream.
 #[derive(Debug, Deserialize)]
 pub struct ArticleRecord {
@@ -108,7 +112,7 @@ impl StreamArticle {
 /// that is not an article, or an article with a malformed date, is an error
 /// naming the file, the line and the article.
 pub fn for_each_article(path: &Path, mut f: impl FnMut(StreamArticle) -> Result<()>) -> Result<()> {
-    match input::open(Some(path))? {
+    match input::open(Some(path), LIMITS)? {
         Input::Cluster(cluster) => {
             for doc in cluster.documents {
                 let record = ArticleRecord {
@@ -156,28 +160,18 @@ struct Line<'a> {
 /// Runs `precis cluster`.
 pub fn run(args: &ClusterArgs) -> Result<Status> {
     let config = args.options.config()?;
-    let mut out = open_output(args.output.as_deref())?;
+    let mut out = Sink::open(args.output.as_deref())?;
     let mut clusterer = StoryClusterer::new(config);
+    let mut line = String::new();
     for_each_article(&args.input, |a| {
         let Assignment { story, .. } = clusterer.assign(&a.article());
-        serde_json::to_writer(&mut out, &Line { id: &a.record.id, story })?;
-        out.write_all(b"\n")?;
-        Ok(())
+        line.clear();
+        line.push_str(&serde_json::to_string(&Line { id: &a.record.id, story })?);
+        line.push('\n');
+        out.write(&line)
     })?;
-    out.flush()?;
+    out.finish()?;
     Ok(Status::Success)
-}
-
-/// Standard output, or FILE for `-o FILE`, buffered.
-pub fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(p) => {
-            let file = File::create(p)
-                .with_context(|| format!("cannot create output file {}", p.display()))?;
-            Box::new(BufWriter::new(file))
-        }
-        None => Box::new(BufWriter::new(io::stdout())),
-    })
 }
 
 /// What `precis eval --protocol stream` reports.
