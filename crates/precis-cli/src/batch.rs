@@ -77,6 +77,14 @@ struct Record {
 struct RecordDocument {
     id: Option<Id>,
     text: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// Ids are strings, but a number is accepted and used as written.
@@ -280,7 +288,11 @@ fn into_cluster(record: Record) -> Result<Cluster, (Option<String>, String)> {
         let Some(text) = d.text else {
             return Err((Some(id), format!("document {} ({doc_id:?}) has no \"text\"", i + 1)));
         };
-        docs.push(Document::new(doc_id, text));
+        // Dates are checked where the cluster is prepared, which names the
+        // document; the batch adds the line.
+        let mut doc = Document::new(doc_id, text);
+        (doc.title, doc.date, doc.url, doc.source) = (d.title, d.date, d.url, d.source);
+        docs.push(doc);
     }
     Ok(Cluster::new(id, docs))
 }
@@ -299,6 +311,12 @@ mod tests {
         assert_eq!(c.id, "7");
         assert_eq!(c.documents[0].id, "doc-1");
         assert_eq!(c.documents[1].id, "b");
+        let c = cluster(r#"{"id": "m", "documents": [{"id": "a", "text": "A.", "title": "T", "date": "2015-12-15", "url": "https://example.org/a", "source": "AP"}]}"#).unwrap();
+        let a = &c.documents[0];
+        assert_eq!(
+            (a.title.as_deref(), a.date.as_deref(), a.url.as_deref(), a.source.as_deref()),
+            (Some("T"), Some("2015-12-15"), Some("https://example.org/a"), Some("AP"))
+        );
         let (id, msg) = cluster(r#"{"id": "c", "documents": []}"#).unwrap_err();
         assert_eq!(id.as_deref(), Some("c"));
         assert!(msg.contains("no documents"));

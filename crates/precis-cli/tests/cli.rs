@@ -7,12 +7,14 @@
 //! - `bad_input`: every kind of bad input gets a message naming it.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
+//! - `metadata`: document titles, dates, URLs and sources in JSONL input.
 
 mod bad_input;
 mod batch;
 mod example;
 mod hay;
 mod library;
+mod metadata;
 mod rouge;
 mod stdin;
 mod util;
