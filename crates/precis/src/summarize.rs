@@ -351,6 +351,7 @@ impl Summarizer {
             &Compose {
                 budget: self.config.budget,
                 method: self.config.method,
+                candidates: &candidates,
                 scores: &scored.scores,
                 explain: self.config.explain.then_some(&explain as &dyn Fn(usize) -> String),
             },
