@@ -16,7 +16,8 @@ use crate::{BadInput, Status};
 use anyhow::{Context, Result};
 use clap::Args;
 use precis::eval::clustering::{score, ClusteringScores};
-use precis::story::{parse_day, Article, Assignment, StoryClusterer, StoryConfig};
+use precis::ingest::DocDate;
+use precis::story::{Article, Assignment, StoryClusterer, StoryConfig};
 use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -99,7 +100,7 @@ pub struct ArticleRecord {
 /// An article read from the stream, with its day number.
 pub struct StreamArticle {
     pub record: ArticleRecord,
-    pub day: Option<i32>,
+    pub day: Option<i64>,
 }
 
 impl StreamArticle {
@@ -139,9 +140,18 @@ pub fn for_each_article(path: &Path, mut f: impl FnMut(StreamArticle) -> Result<
                     ))
                 })?;
                 let day = match record.date.as_deref() {
-                    Some(d) => Some(parse_day(d).map_err(|e| {
-                        BadInput(format!("{name}:{}: article {:?}: {e}", n + 1, record.id))
-                    })?),
+                    Some(d) => Some(
+                        DocDate::parse(d)
+                            .map_err(|e| {
+                                BadInput(format!(
+                                    "{name}:{}: article {:?} has a malformed date: {e}; write \
+                                     it as YYYY-MM-DD or an ISO 8601 date-time",
+                                    n + 1,
+                                    record.id
+                                ))
+                            })?
+                            .day(),
+                    ),
                     None => None,
                 };
                 f(StreamArticle { record, day })?;

@@ -10,6 +10,7 @@
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
 //! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
+//! - `metadata`: document titles, dates, URLs and sources in JSONL input.
 
 mod bad_input;
 mod batch;
@@ -17,6 +18,7 @@ mod example;
 mod hay;
 mod html;
 mod library;
+mod metadata;
 mod regression;
 mod rouge;
 mod stdin;

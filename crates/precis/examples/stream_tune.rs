@@ -9,7 +9,8 @@
 //! story_terms, probe, window.
 
 use precis::eval::clustering::score;
-use precis::story::{parse_day, Article, StoryClusterer, StoryConfig};
+use precis::ingest::DocDate;
+use precis::story::{Article, StoryClusterer, StoryConfig};
 use std::io::{BufRead, BufReader, Read};
 
 #[derive(serde::Deserialize)]
@@ -38,8 +39,10 @@ fn main() {
         .lines()
         .map(|l| serde_json::from_str(&l.expect("read")).expect("json"))
         .collect();
-    let days: Vec<Option<i32>> =
-        recs.iter().map(|r| r.date.as_deref().map(|d| parse_day(d).expect("date"))).collect();
+    let days: Vec<Option<i64>> = recs
+        .iter()
+        .map(|r| r.date.as_deref().map(|d| DocDate::parse(d).expect("date").day()))
+        .collect();
     let gold: Vec<&str> = recs.iter().map(|r| r.story.as_str()).collect();
     let mut grid: Vec<StoryConfig> = vec![StoryConfig::default()];
     for kv in args {

@@ -30,10 +30,7 @@
 //! retires). Output depends on the input order alone: the same stream gives
 //! the same stories.
 
-mod date;
 mod features;
-
-pub use date::{format_day, parse_day, DateError};
 
 use features::{Boosts, Featurizer};
 use rustc_hash::FxHashMap;
@@ -102,8 +99,9 @@ pub struct Article<'a> {
     pub text: &'a str,
     /// The headline, if known.
     pub title: Option<&'a str>,
-    /// The publication day (see [`parse_day`]), if known.
-    pub day: Option<i32>,
+    /// The publication day (days since 1970-01-01, as
+    /// [`DocDate::day`](crate::ingest::DocDate::day) gives), if known.
+    pub day: Option<i64>,
 }
 
 /// Where an article went.
@@ -128,8 +126,8 @@ struct Story {
     centroid: Vec<(u64, f32)>,
     norm: f32,
     articles: u64,
-    first_day: Option<i32>,
-    last_day: Option<i32>,
+    first_day: Option<i64>,
+    last_day: Option<i64>,
     /// Index in the stream of its last article.
     last_seen: u64,
 }
@@ -145,7 +143,7 @@ pub struct StoryClusterer {
     /// Background articles counted by [`StoryClusterer::observe`].
     background: u64,
     /// The latest day seen.
-    clock: Option<i32>,
+    clock: Option<i64>,
     /// Live stories; `None` is a free slot.
     slots: Vec<Option<Story>>,
     free: Vec<u32>,
@@ -355,7 +353,7 @@ impl StoryClusterer {
         }
     }
 
-    fn score(&self, vector: &[(u64, f32)], day: Option<i32>, story: &Story) -> f32 {
+    fn score(&self, vector: &[(u64, f32)], day: Option<i64>, story: &Story) -> f32 {
         let cosine = dot(vector, &story.centroid) / story.norm.max(f32::MIN_POSITIVE);
         let penalty = match (day, story.last_day, story.first_day) {
             (Some(d), Some(last), Some(first)) if self.config.time_penalty > 0.0 => {
@@ -384,7 +382,7 @@ impl StoryClusterer {
     }
 
     /// Starts a story with one article; returns its id.
-    fn open(&mut self, vector: Vec<(u64, f32)>, day: Option<i32>) -> u64 {
+    fn open(&mut self, vector: Vec<(u64, f32)>, day: Option<i64>) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
         let norm = norm(&vector);
@@ -413,7 +411,7 @@ impl StoryClusterer {
     }
 
     /// Adds an article's vector to a story.
-    fn add(&mut self, slot: u32, vector: &[(u64, f32)], day: Option<i32>) {
+    fn add(&mut self, slot: u32, vector: &[(u64, f32)], day: Option<i64>) {
         let keep = self.config.story_terms;
         let Some(story) = self.slots[slot as usize].as_mut() else { return };
         let old: Vec<u64> = story.centroid.iter().map(|&(t, _)| t).collect();
@@ -489,9 +487,7 @@ impl StoryClusterer {
         for (slot, entry) in self.slots.iter_mut().enumerate() {
             let Some(story) = entry else { continue };
             let by_days = match (days, self.clock, story.last_day) {
-                (Some(w), Some(clock), Some(last)) => {
-                    i64::from(clock) - i64::from(last) > i64::from(w)
-                }
+                (Some(w), Some(clock), Some(last)) => clock - last > i64::from(w),
                 _ => false,
             };
             let by_articles = articles.is_some_and(|w| self.read - story.last_seen > w);
@@ -513,14 +509,14 @@ impl StoryClusterer {
     }
 }
 
-fn min_opt(a: Option<i32>, b: Option<i32>) -> Option<i32> {
+fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
 }
 
-fn max_opt(a: Option<i32>, b: Option<i32>) -> Option<i32> {
+fn max_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),

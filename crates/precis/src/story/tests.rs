@@ -16,7 +16,7 @@ const ELECTION: [&str; 3] = [
     "Brazil's president-elect Cardoso promised reforms after the election victory.",
 ];
 
-fn run(config: StoryConfig, articles: &[(&str, Option<i32>)]) -> Vec<u64> {
+fn run(config: StoryConfig, articles: &[(&str, Option<i64>)]) -> Vec<u64> {
     let mut c = StoryClusterer::new(config);
     articles
         .iter()
@@ -24,9 +24,9 @@ fn run(config: StoryConfig, articles: &[(&str, Option<i32>)]) -> Vec<u64> {
         .collect()
 }
 
-fn interleaved() -> Vec<(&'static str, Option<i32>)> {
+fn interleaved() -> Vec<(&'static str, Option<i64>)> {
     (0..3)
-        .flat_map(|i| [(QUAKE[i], Some(100 + i as i32)), (ELECTION[i], Some(100 + i as i32))])
+        .flat_map(|i| [(QUAKE[i], Some(100 + i as i64)), (ELECTION[i], Some(100 + i as i64))])
         .collect()
 }
 
