@@ -112,7 +112,7 @@ fn cluster_reports_bad_articles() {
     precis(&["cluster", path.to_str().unwrap()], b"").code(1).stderr_has(&[
         "bad.jsonl:2",
         "\"b\"",
-        "1995-02-30",
+        "day 30",
         "YYYY-MM-DD",
     ]);
     let path = dir.write("notjson.jsonl", "{\"id\": \"a\"}\n");
