@@ -23,6 +23,7 @@ pub mod eval;
 pub mod ingest;
 pub mod render;
 pub mod represent;
+mod num;
 mod rng;
 pub mod score;
 pub mod segment;

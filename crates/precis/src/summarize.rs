@@ -374,7 +374,7 @@ impl Summarizer {
                 for (s, &i) in
                     summary.sentences.iter_mut().zip(&ordered(analysis, &outcome.selection))
                 {
-                    s.explain = Some(format!("concept weight {:.1}", outcome.scores[i]));
+                    s.explain = Some(outcome.explain(i));
                 }
             }
             return summary;
