@@ -176,12 +176,13 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
         let k = clusters.len().max(1) as f64;
         let worst_ratio = lexrank.as_ref().map(|base| {
             let ratio = |(i, (t, b)): (usize, (&f64, &f64))| (t / b.max(1e-9), i);
-            let (r, i) = total
-                .iter()
-                .zip(base)
-                .enumerate()
-                .map(ratio)
-                .fold((0.0, 0), |a, b| if b.0 > a.0 { b } else { a });
+            let (r, i) = total.iter().zip(base).enumerate().map(ratio).fold((0.0, 0), |a, b| {
+                if b.0 > a.0 {
+                    b
+                } else {
+                    a
+                }
+            });
             serde_json::json!({"ratio": r, "cluster": clusters[i].id})
         });
         if method == Method::LexRank {

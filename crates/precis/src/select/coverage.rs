@@ -53,21 +53,25 @@ impl CoverageOutcome {
     /// weight, and whether the summary's coverage is proven optimal or, when
     /// the solver stopped at its work limit, how far from optimal it may be.
     pub fn explain(&self, i: usize) -> String {
-        let weight = self.scores.get(i).copied().unwrap_or(0.0);
-        match &self.solution {
-            Some(s) if s.optimal => format!(
-                "concept weight {weight:.1}; summary covers {:.1}, proven optimal",
-                s.objective
-            ),
-            Some(s) => format!(
-                "concept weight {weight:.1}; summary covers {:.1} of at most {:.1} \
-                 (gap {:.2}%: the solver stopped at its work limit)",
-                s.objective,
-                s.upper_bound,
-                100.0 * s.gap()
-            ),
-            None => format!("concept weight {weight:.1}"),
+        explain_coverage(self.scores.get(i).copied().unwrap_or(0.0), self.solution.as_ref())
+    }
+}
+
+/// What `--explain` says about a sentence of concept weight `weight` in a
+/// summary the solver returned as `solution` (see [`CoverageOutcome::explain`]).
+pub fn explain_coverage(weight: f64, solution: Option<&CoverageSolution>) -> String {
+    match solution {
+        Some(s) if s.optimal => {
+            format!("concept weight {weight:.1}; summary covers {:.1}, proven optimal", s.objective)
         }
+        Some(s) => format!(
+            "concept weight {weight:.1}; summary covers {:.1} of at most {:.1} \
+             (gap {:.2}%: the solver stopped at its work limit)",
+            s.objective,
+            s.upper_bound,
+            100.0 * s.gap()
+        ),
+        None => format!("concept weight {weight:.1}"),
     }
 }
 

@@ -404,7 +404,7 @@ fn large_problem(rng: &mut Rng, m: usize, n: u32, budget: u32, truncate: bool) -
         for _ in 0..k {
             // Squaring a uniform draw favours small ids: frequent concepts.
             let u = rng.below(1 << 16);
-            cs.push((u * u * u64::from(n) >> 32) as u32);
+            cs.push(((u * u * u64::from(n)) >> 32) as u32);
             es.push(1 + rng.below(u64::from(len)) as u32);
         }
         lengths.push(len);
@@ -412,11 +412,7 @@ fn large_problem(rng: &mut Rng, m: usize, n: u32, budget: u32, truncate: bool) -
         ends.push(es);
     }
     let weights = (0..n).map(|c| 1.0 + f64::from(n - c) / 8.0).collect();
-    let overrun = if truncate {
-        Overrun::Truncate { concept_ends: ends }
-    } else {
-        Overrun::Forbid
-    };
+    let overrun = if truncate { Overrun::Truncate { concept_ends: ends } } else { Overrun::Forbid };
     CoverageProblem { lengths, concepts, weights, budget, exclusions: Vec::new(), overrun }
 }
 
