@@ -29,6 +29,8 @@ pub enum Command {
     Rouge(crate::rouge_cmd::RougeArgs),
     /// Put each article of a stream in a story, online: one `{"id", "story"}` line per article.
     Cluster(crate::cluster_cmd::ClusterArgs),
+    /// Cluster an article stream into stories and summarize each: one JSON line per story.
+    Stories(crate::stories_cmd::StoriesArgs),
 }
 
 const SUMMARIZE_AFTER_HELP: &str = "\

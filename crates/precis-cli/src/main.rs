@@ -22,6 +22,7 @@ mod input;
 mod output;
 mod record;
 mod rouge_cmd;
+mod stories_cmd;
 mod summarize_cmd;
 
 use clap::Parser;
@@ -76,6 +77,7 @@ fn run(cli: &args::Cli) -> anyhow::Result<Status> {
         args::Command::Eval(args) => eval_cmd::run(args),
         args::Command::Rouge(args) => rouge_cmd::run(args),
         args::Command::Cluster(args) => cluster_cmd::run(args),
+        args::Command::Stories(args) => stories_cmd::run(args),
     }
 }
 
