@@ -27,7 +27,7 @@ use std::time::Instant;
 #[derive(Debug, Clone, Args)]
 pub struct ClusterOptions {
     /// Retire a story when the latest date seen is more than DAYS after its
-    /// last article (dated articles only) [default: 400].
+    /// last article (dated articles only) [default: 1000].
     #[arg(long, value_name = "DAYS")]
     pub window: Option<u32>,
     /// Retire a story when N articles have been read since its last one
