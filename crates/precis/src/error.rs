@@ -36,6 +36,12 @@ pub enum Error {
         /// What the extractor reported.
         reason: String,
     },
+    /// The cluster's query is empty or only whitespace.
+    #[error("cluster {cluster:?}: the query is empty; give a question, or leave `query` out for a generic summary")]
+    EmptyQuery {
+        /// Cluster id.
+        cluster: String,
+    },
     /// A configuration value is out of range.
     #[error("invalid configuration: {0}")]
     Config(String),

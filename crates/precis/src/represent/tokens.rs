@@ -238,6 +238,12 @@ impl Lexicon {
         self.stems.get(&stem).copied()
     }
 
+    /// The term id of a stem (as [`Lexicon::stem`] gives it, perhaps from
+    /// another lexicon), if this lexicon has it.
+    pub fn find_stem(&self, stem: &str) -> Option<u32> {
+        self.stems.get(stem).copied()
+    }
+
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
         self.terms.len()
