@@ -384,7 +384,7 @@ impl Summarizer {
         let analysis = &prepared.analysis;
         // The reader's situation weighs sentences and concepts the same way
         // for every method: see `context`.
-        let weights = weigh(analysis, &prepared.situation());
+        let weights = weigh(analysis, &prepared.situation(), budget_words(&self.config.budget));
         let row = row(resolve(self.config.method, analysis, &weights));
         let mut candidates = (row.filter)(&self.config).candidates(analysis);
         weights.restrict(&mut candidates);
@@ -567,13 +567,8 @@ fn select_learned(
         return select_mmr(config, analysis, candidates, scored, config.mmr_lambda);
     };
     let budget = config.budget;
-    let words = match budget.unit {
-        Unit::Words => budget.capacity() as f64,
-        Unit::Bytes => budget.capacity() as f64 / BYTES_PER_WORD,
-        Unit::Sentences => budget.capacity() as f64 * WORDS_PER_SENTENCE,
-    };
     let select = ExpectedRouge {
-        reference_tokens: REFERENCE_SHARE * words,
+        reference_tokens: REFERENCE_SHARE * budget_words(&budget),
         stop_early: stop_early && !budget.fill,
         bigram_weight: BIGRAM_WEIGHT,
     };
@@ -590,6 +585,15 @@ fn select_learned(
     }
     let counts: Vec<f64> = terms.counts.iter().zip(&weights.term).map(|(c, w)| c * w).collect();
     select.select_with(analysis, &counts, density, candidates, &budget)
+}
+
+/// About how many words a summary within `budget` holds.
+fn budget_words(budget: &Budget) -> f64 {
+    match budget.unit {
+        Unit::Words => budget.capacity() as f64,
+        Unit::Bytes => budget.capacity() as f64 / BYTES_PER_WORD,
+        Unit::Sentences => budget.capacity() as f64 * WORDS_PER_SENTENCE,
+    }
 }
 
 /// Shortest sentence the `ilp` method considers, in words (tuned on DUC 2003).

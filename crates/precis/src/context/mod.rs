@@ -23,13 +23,16 @@
 //! ([`EXPANSION`] of it). A concept is worth `1 + QUERY_BOOST × r` times
 //! its cluster weight, `r` the larger relevance of its two stems. A
 //! sentence's relevance is the share of its content words that are query
-//! terms: it is worth `1 + QUERY_BOOST × r` times its score, and one below
-//! [`MIN_RELEVANCE`] is left out, unless too few words would remain to fill
-//! two budgets. Tuned on DUC 2006 (50 topics, `precis eval --protocol
-//! duc-qf --methods ilp`, jackknifed recall R-1/R-2/SU4): generic
-//! 40.97/10.04/14.86; concept boost alone 41.64/10.49/15.31; with the
-//! relevance floor 42.12/10.65/15.60 (floor 0.05: 41.73/10.71/15.46, 0.15:
-//! 41.73/10.48/15.65; boost 1.5: 42.08/10.68/15.61, 4: 41.88/10.56/15.48).
+//! terms: it is worth `r / r_max` times its score (at least
+//! [`LEAST_WORTH`]), `r_max` the cluster's highest relevance, and one
+//! below [`MIN_RELEVANCE`] is left out while the relevant ones hold
+//! [`FLOOR_BUDGETS`] budgets of words. Tuned on DUC 2006 (50 topics,
+//! `precis eval --protocol duc-qf --methods ilp`, jackknifed recall
+//! R-1/R-2/SU4): generic 40.97/10.04/14.86; concept boost alone
+//! 41.64/10.49/15.31; with the relevance floor 42.22/10.73/15.65 (floor
+//! 0.05: 41.73/10.71/15.46, 0.15: 41.73/10.48/15.65; boost 1.5:
+//! 42.08/10.68/15.61, 4: 41.88/10.56/15.48; 2, 4 and 8 budgets of relevant
+//! words: 42.12/10.65/15.60, 42.10/10.67/15.62, 41.90/10.67/15.57).
 //!
 //! # Earlier documents
 //!
@@ -63,6 +66,14 @@ pub const MIN_RELEVANCE: f64 = 0.1;
 
 /// What a concept the earlier documents carry is still worth.
 pub const KNOWN_CONCEPT: f64 = 0.8;
+
+/// Irrelevant sentences are left out only when the relevant ones hold this
+/// many budgets of words (flat from 4 to 8 on both DUC sets).
+pub const FLOOR_BUDGETS: f64 = 5.0;
+
+/// What a sentence of no query relevance is still worth, against 1 for the
+/// cluster's most relevant sentence.
+pub const LEAST_WORTH: f64 = 0.1;
 
 /// The reader's situation, as the pipeline receives it.
 #[derive(Debug, Default)]
@@ -101,8 +112,9 @@ struct Note {
     earlier: Option<f32>,
 }
 
-/// The weights of `analysis` in `situation`.
-pub fn weigh(analysis: &Analysis, situation: &Situation<'_>) -> Weights {
+/// The weights of `analysis` in `situation`, for a summary of about
+/// `budget_words` words.
+pub fn weigh(analysis: &Analysis, situation: &Situation<'_>, budget_words: f64) -> Weights {
     let n = analysis.len();
     let mut w = Weights {
         sentence: vec![1.0; n],
@@ -113,7 +125,7 @@ pub fn weigh(analysis: &Analysis, situation: &Situation<'_>) -> Weights {
         warnings: Vec::new(),
     };
     if let Some(query) = situation.query {
-        weigh_query(analysis, query, &mut w);
+        weigh_query(analysis, query, budget_words, &mut w);
     }
     if let Some(earlier) = situation.earlier {
         w.neutral = false;
@@ -125,7 +137,7 @@ pub fn weigh(analysis: &Analysis, situation: &Situation<'_>) -> Weights {
 impl Weights {
     /// Weights that change nothing.
     pub fn neutral(analysis: &Analysis) -> Weights {
-        weigh(analysis, &Situation::default())
+        weigh(analysis, &Situation::default(), 0.0)
     }
 
     /// True when these weights change nothing.
@@ -185,7 +197,7 @@ impl Weights {
 }
 
 /// Query relevance of each term and sentence.
-fn weigh_query(analysis: &Analysis, query: &str, w: &mut Weights) {
+fn weigh_query(analysis: &Analysis, query: &str, budget_words: f64, w: &mut Weights) {
     let mut relevance = vec![0.0f64; analysis.lexicon.len()];
     let mut any = false;
     crate::represent::for_each_word(query, |word| {
@@ -232,7 +244,7 @@ fn weigh_query(analysis: &Analysis, query: &str, w: &mut Weights) {
         })
         .collect();
     // Leave out the irrelevant only while enough words remain to choose
-    // from (two 250-word budgets).
+    // from.
     let relevant_words: usize = analysis
         .sentences
         .iter()
@@ -240,15 +252,13 @@ fn weigh_query(analysis: &Analysis, query: &str, w: &mut Weights) {
         .filter(|&(_, &r)| r >= MIN_RELEVANCE)
         .map(|(s, _)| s.words)
         .sum();
-    let floor = relevant_words >= MIN_WORDS_LEFT;
+    let floor = relevant_words as f64 >= FLOOR_BUDGETS * budget_words;
+    let most = sentence_relevance.iter().copied().fold(0.0, f64::max);
     for (i, &r) in sentence_relevance.iter().enumerate() {
         w.notes[i].relevance = Some(r);
-        w.sentence[i] *= if floor && r < MIN_RELEVANCE { 0.0 } else { 1.0 + QUERY_BOOST * r };
+        w.sentence[i] *= if floor && r < MIN_RELEVANCE { 0.0 } else { (r / most).max(LEAST_WORTH) };
     }
 }
-
-/// Words of relevant sentences below which none is left out.
-const MIN_WORDS_LEFT: usize = 500;
 
 /// What the earlier documents already say.
 fn weigh_earlier(analysis: &Analysis, earlier: &Analysis, w: &mut Weights) {
