@@ -15,7 +15,12 @@
 //!   flags, with ROUGE-L, which `-x` would switch off, kept on);
 //! - `multinews`: Google's rouge-score with stemming for ROUGE-1, ROUGE-2,
 //!   ROUGE-L and ROUGE-Lsum; ROUGE-SU4, which rouge-score lacks, comes from
-//!   ROUGE-1.5.5 (`-m -2 4 -u`, no length limit).
+//!   ROUGE-1.5.5 (`-m -2 4 -u`, no length limit);
+//! - `duc-qf` and `duc-update`: NIST's DUC 2005-2007 scoring (250 and 100
+//!   words), recall jackknifed over the references.
+//!
+//! `--peers` scores many systems at once from a file of
+//! `{"id", "systems": {system id: summary}}` lines (DUC's peers), one row each.
 
 use crate::eval_cmd::Protocol;
 use crate::BadInput;
@@ -36,8 +41,13 @@ pub struct RougeArgs {
     #[arg(long)]
     pub data: PathBuf,
     /// Predictions: JSONL, optionally gzipped, `{"id": ..., "summary": ...}` per line.
+    #[arg(long, required_unless_present = "peers", conflicts_with = "peers")]
+    pub pred: Option<PathBuf>,
+    /// Many systems at once, as DUC distributes its peers: JSONL,
+    /// optionally gzipped, `{"id": ..., "systems": {"system id": "summary", ...}}`
+    /// per cluster. Prints one row per system.
     #[arg(long)]
-    pub pred: PathBuf,
+    pub peers: Option<PathBuf>,
     /// Scorer conventions.
     #[arg(long, value_enum)]
     pub protocol: Protocol,
@@ -87,9 +97,29 @@ struct Report {
     clusters: usize,
 }
 
+/// One cluster's summaries by the systems of a peers file.
+#[derive(Deserialize)]
+struct Peers {
+    id: String,
+    systems: BTreeMap<String, String>,
+}
+
+/// A system's row of `--peers` output.
+#[derive(Debug, Serialize)]
+struct SystemRow {
+    system: String,
+    #[serde(flatten)]
+    report: Report,
+}
+
 pub fn run(args: &RougeArgs) -> Result<crate::Status> {
     let gold = read_gold(&args.data)?;
-    let mut predictions = read_predictions(&args.pred)?;
+    let pred = match (&args.pred, &args.peers) {
+        (Some(pred), _) => pred,
+        (None, Some(peers)) => return run_peers(args, &gold, peers),
+        (None, None) => bail!(BadInput("give --pred FILE or --peers FILE".into())),
+    };
+    let mut predictions = read_predictions(pred)?;
     let mut missing = Vec::new();
     let summaries: Vec<String> = gold
         .iter()
@@ -107,7 +137,7 @@ pub fn run(args: &RougeArgs) -> Result<crate::Status> {
             "warning: {} of {} gold clusters have no prediction in {} and score as empty summaries (first: {})",
             missing.len(),
             gold.len(),
-            args.pred.display(),
+            pred.display(),
             shown.join(", ")
         );
     }
@@ -121,18 +151,102 @@ pub fn run(args: &RougeArgs) -> Result<crate::Status> {
             shown.join(", ")
         );
     }
-    let report = match args.protocol {
-        Protocol::Duc => score_duc(&gold, &summaries, missing.len()),
-        Protocol::Multinews => score_multinews(&gold, &summaries, missing.len()),
-    };
+    let report = score(args.protocol, &gold, &summaries, missing.len());
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        write_table(&mut out, args, &report)?;
+        write_table(&mut out, args, &pred.display().to_string(), &report)?;
     }
     Ok(crate::Status::Success)
+}
+
+/// Scores every system of a peers file: one row per system, systems in
+/// numeric order where their ids are numbers (as DUC numbers them).
+fn run_peers(args: &RougeArgs, gold: &[Gold], path: &Path) -> Result<crate::Status> {
+    let name = path.display();
+    let mut by_cluster: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let what = "a peers record `{\"id\": ..., \"systems\": {\"system id\": \"summary\"}}`";
+    crate::input::for_each_record(path, "--peers", what, |n, p: Peers| {
+        if by_cluster.insert(p.id.clone(), p.systems).is_some() {
+            bail!(BadInput(format!("{name}:{n}: cluster {:?} appears twice; keep one", p.id)));
+        }
+        Ok(true)
+    })?;
+    let mut systems: Vec<&String> = by_cluster.values().flat_map(|s| s.keys()).collect();
+    systems.sort_by(|a, b| match (a.parse::<u64>(), b.parse::<u64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    });
+    systems.dedup();
+    if systems.is_empty() {
+        bail!(BadInput(format!("{name}: no system summaries")));
+    }
+    let rows: Vec<SystemRow> = systems
+        .iter()
+        .map(|system| {
+            let mut missing = 0;
+            let summaries: Vec<String> = gold
+                .iter()
+                .map(|g| match by_cluster.get(&g.id).and_then(|s| s.get(*system)) {
+                    Some(summary) => summary.clone(),
+                    None => {
+                        missing += 1;
+                        String::new()
+                    }
+                })
+                .collect();
+            SystemRow {
+                system: (*system).clone(),
+                report: score(args.protocol, gold, &summaries, missing),
+            }
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &rows)?;
+        writeln!(out)?;
+        return Ok(crate::Status::Success);
+    }
+    writeln!(
+        out,
+        "{} against {} — {} clusters — {}; recall ×100",
+        name,
+        args.data.display(),
+        gold.len(),
+        args.protocol.flags()
+    )?;
+    writeln!(out, "| system | ROUGE-1 | ROUGE-2 | ROUGE-SU4 | missing |")?;
+    writeln!(out, "|--------|---------|---------|-----------|---------|")?;
+    for row in &rows {
+        let r = &row.report;
+        writeln!(
+            out,
+            "| {:<6} | {:>7.2} | {:>7.2} | {:>9.2} | {:>7} |",
+            row.system,
+            100.0 * r.rouge_1.recall,
+            100.0 * r.rouge_2.recall,
+            100.0 * r.rouge_su4.recall,
+            r.missing
+        )?;
+    }
+    Ok(crate::Status::Success)
+}
+
+fn score(protocol: Protocol, gold: &[Gold], summaries: &[String], missing: usize) -> Report {
+    match protocol.rouge155() {
+        // ROUGE-L is reported here even under `duc`, whose `-x` the
+        // literature's tables use.
+        Some(options) => score_rouge155(
+            Options { rouge_l: true, ..options },
+            protocol.jackknife(),
+            gold,
+            summaries,
+            missing,
+        ),
+        None => score_multinews(gold, summaries, missing),
+    }
 }
 
 fn read_gold(path: &Path) -> Result<Vec<Gold>> {
@@ -178,14 +292,15 @@ fn read_predictions(path: &Path) -> Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
-/// The DUC options with ROUGE-L on.
-fn duc_options() -> Options {
-    Options { rouge_l: true, ..Options::duc() }
-}
-
-fn score_duc(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
-    let rouge = Rouge155::new(duc_options());
-    let per_cluster = rouge155_clusters(&rouge, gold, summaries);
+fn score_rouge155(
+    options: Options,
+    jackknife: bool,
+    gold: &[Gold],
+    summaries: &[String],
+    missing: usize,
+) -> Report {
+    let rouge = Rouge155::new(options);
+    let per_cluster = rouge155_clusters(&rouge, gold, summaries, jackknife);
     let averages = rouge.average(&per_cluster);
     let get = |metric: &str| {
         averages
@@ -206,16 +321,17 @@ fn score_duc(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
 }
 
 /// Per-cluster scores in the order the script averages them: by id.
-fn rouge155_clusters(rouge: &Rouge155, gold: &[Gold], summaries: &[String]) -> Vec<ClusterScores> {
-    let mut order: Vec<usize> = (0..gold.len()).collect();
-    order.sort_by(|&a, &b| gold[a].id.as_bytes().cmp(gold[b].id.as_bytes()));
-    order
-        .iter()
-        .map(|&k| {
-            let refs: Vec<&str> = gold[k].summaries.iter().map(String::as_str).collect();
-            rouge.score_cluster(&summaries[k], &refs)
-        })
-        .collect()
+fn rouge155_clusters(
+    rouge: &Rouge155,
+    gold: &[Gold],
+    summaries: &[String],
+    jackknife: bool,
+) -> Vec<ClusterScores> {
+    let ids: Vec<&str> = gold.iter().map(|g| g.id.as_str()).collect();
+    let peers: Vec<&str> = summaries.iter().map(String::as_str).collect();
+    let models: Vec<Vec<&str>> =
+        gold.iter().map(|g| g.summaries.iter().map(String::as_str).collect()).collect();
+    crate::eval_cmd::rouge155_clusters(rouge, &ids, &peers, &models, jackknife)
 }
 
 fn score_multinews(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
@@ -240,7 +356,7 @@ fn score_multinews(gold: &[Gold], summaries: &[String], missing: usize) -> Repor
         resamples: 0,
         ..Options::default()
     });
-    let per_cluster = rouge155_clusters(&su4, gold, summaries);
+    let per_cluster = rouge155_clusters(&su4, gold, summaries, false);
     let mut su4_sum = Prf::default();
     for c in &per_cluster {
         if let Some(s) = c.get("ROUGE-SU4") {
@@ -260,15 +376,20 @@ fn score_multinews(gold: &[Gold], summaries: &[String], missing: usize) -> Repor
     }
 }
 
-fn write_table(out: &mut impl Write, args: &RougeArgs, r: &Report) -> Result<()> {
+fn write_table(out: &mut impl Write, args: &RougeArgs, pred: &str, r: &Report) -> Result<()> {
     let what = match args.protocol {
-        Protocol::Duc => "ROUGE-1.5.5 (-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u)",
-        Protocol::Multinews => "rouge-score, stemmed (ROUGE-SU4 by ROUGE-1.5.5 -m -2 4 -u)",
+        Protocol::Duc => {
+            "ROUGE-1.5.5 (-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u)".to_string()
+        }
+        Protocol::Multinews => {
+            "rouge-score, stemmed (ROUGE-SU4 by ROUGE-1.5.5 -m -2 4 -u)".to_string()
+        }
+        p => format!("ROUGE-1.5.5 ({})", p.flags()),
     };
     writeln!(
         out,
         "{} against {} — {} clusters, {} without a prediction — {what}, ×100",
-        args.pred.display(),
+        pred,
         args.data.display(),
         r.clusters,
         r.missing
