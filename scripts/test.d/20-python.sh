@@ -20,6 +20,8 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv" || { bash scripts/setup.sh python3-venv && python3 -m venv "$venv"; }
 fi
 py="$venv/bin/python"
+# The build backend runs the `maturin` executable from the venv.
+export PATH="$venv/bin:$PATH"
 timeout 1800 "$py" -m pip install -q --disable-pip-version-check \
   'maturin>=1.5,<2' pytest rouge-score ruff mypy psutil \
   'pyspark>=3.5' 'pandas<3' pyarrow 'ray[data]>=2.9'

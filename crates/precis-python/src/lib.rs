@@ -6,15 +6,15 @@
 //! calls this module for all the work; this crate only converts at the
 //! boundary:
 //!
-//! - [`summarize`]: `Summarizer` (a configured `precis::Summarizer`), the
+//! - `summarize`: `Summarizer` (a configured `precis::Summarizer`), the
 //!   immutable `Summary` and `Sentence` results (the core's
 //!   [`precis::Summary`], with byte spans turned into character offsets),
 //!   and `summarize_lines`, the CLI's JSONL batch records for Spark and Ray.
-//! - [`rouge`]: `RougeScorer` over [`precis::eval::rouge_score`] and
+//! - `rouge`: `RougeScorer` over [`precis::eval::rouge_score`] and
 //!   `rouge155` over [`precis::eval::rouge155`].
-//! - [`error`]: the exception classes, and the one conversion of the core's
+//! - `error`: the exception classes, and the one conversion of the core's
 //!   [`precis::Error`] into them.
-//! - [`parallel`]: an ordered parallel map on scoped threads.
+//! - `parallel`: an ordered parallel map on scoped threads.
 //!
 //! Work on more than one text releases the GIL. No thread, pool or lock
 //! outlives a call, so the module is safe to use in a child process after

@@ -348,7 +348,7 @@ impl PySummary {
         &self.inner.id
     }
 
-    /// The method that produced the summary ("auto" resolved to the one used).
+    /// The method, as the JSON wire format names it.
     #[getter]
     fn method(&self) -> &'static str {
         self.inner.method.name()

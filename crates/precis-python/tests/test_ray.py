@@ -9,14 +9,16 @@ import pytest
 from conftest import HARBOR, LOOPBACK_ADDRESSES, listening_addresses
 from test_offsets import NON_ASCII
 
-ray = pytest.importorskip("ray", reason="scripts/test.d/20-python.sh installs ray")
+# Ray 2.x binds to the host's address and to all interfaces, even with
+# _node_ip_address="127.0.0.1", unless told to stay on loopback like this
+# (checked: without it, gcs_server and raylet listen on "::").
+os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+import ray  # noqa: E402  (installed by scripts/test.d/20-python.sh)
 
 
 @pytest.fixture(scope="module")
 def ray_local():
-    # Ray 2.x binds to the host's address unless told to stay on loopback.
-    os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
-    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
     ray.init(num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1", log_to_driver=False)
     yield
     ray.shutdown()

@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import precis
+import pyspark  # noqa: F401  (installed by scripts/test.d/20-python.sh)
 import pytest
 from conftest import HARBOR, LOOPBACK_ADDRESSES, listening_addresses, run_cli
 from test_cli import batch_lines
 from test_offsets import NON_ASCII
-
-pyspark = pytest.importorskip("pyspark", reason="scripts/test.d/20-python.sh installs pyspark")
 
 LOOPBACK = {"SPARK_LOCAL_IP": "127.0.0.1"}
 
