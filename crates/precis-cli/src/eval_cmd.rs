@@ -148,9 +148,9 @@ pub struct EvalArgs {
     /// Evaluate only the first N clusters.
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Worker threads (default: all cores). Times are per cluster on one thread either way.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// Worker threads, at most 1024 (default: all cores). Times are per cluster on one thread either way.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=crate::args::MAX_THREADS))]
+    pub threads: Option<u64>,
 }
 
 #[derive(serde::Deserialize)]
@@ -222,7 +222,9 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     let names: Vec<String> = variants.iter().map(|v| v.0.clone()).collect();
     let summarizers: Vec<Summarizer> =
         variants.iter().map(|(_, b)| b.build()).collect::<Result<_, _>>()?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, |n| usize::try_from(n).unwrap_or(1)))
+        .build()?;
     let progress = progress_bar(records.len() as u64);
     let oracle = !args.no_oracle;
     // Per cluster: one outcome per method, then the oracle's.
@@ -267,13 +269,16 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
         clusters: records.len(),
         rows,
     };
-    let mut out = std::io::stdout().lock();
+    let mut text = Vec::new();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        serde_json::to_writer_pretty(&mut text, &report)?;
+        writeln!(text)?;
     } else {
-        write_table(&mut out, &report)?;
+        write_table(&mut text, &report)?;
     }
+    let mut out = crate::output::Sink::open(None)?;
+    out.write(&String::from_utf8_lossy(&text))?;
+    out.finish()?;
     Ok(Status::Success)
 }
 

@@ -1,10 +1,13 @@
 //! `precis rouge`: score any system's summaries against reference summaries
 //! under one of the evaluation protocols.
 //!
-//! Predictions are JSONL lines `{"id": ..., "summary": ...}` (sentences of a
-//! summary separated by newlines, as `precis summarize --format jsonl`
-//! writes them; a line with an `error` and no `summary` counts as an empty
-//! summary). Gold is a JSONL(.gz) file of clusters with `id` and reference
+//! Predictions are JSONL lines `{"id": ..., "summary": ...}`, the summary a
+//! string with its sentences separated by newlines (as `precis summarize
+//! --format jsonl` writes it) or an array of sentence strings. A line with
+//! an `error` and no `summary` (an error record of `precis summarize`, whose
+//! `id` may be `null`) is skipped, so its cluster counts as missing; a line
+//! with neither is an error, since scoring it as empty would hide a
+//! misnamed field. Ids are strings or numbers, compared as written. Gold is a JSONL(.gz) file of clusters with `id` and reference
 //! `summaries`. Every gold cluster is scored: one without a prediction is
 //! scored as an empty summary and counted as missing; predictions for ids not
 //! in the gold file are reported and ignored.
@@ -23,12 +26,14 @@
 //! `{"id", "systems": {system id: summary}}` lines (DUC's peers), one row each.
 
 use crate::eval_cmd::Protocol;
+use crate::record::id_text;
 use crate::BadInput;
 use anyhow::{bail, Result};
 use clap::Args;
 use precis::eval::rouge155::{ClusterScores, Limit, Options, Rouge155, SkipBigram, SkipUnigrams};
 use precis::eval::rouge_score::RougeScorer;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -56,19 +61,35 @@ pub struct RougeArgs {
     pub json: bool,
 }
 
-#[derive(Deserialize)]
+/// A gold cluster: its id and reference summaries.
 struct Gold {
     id: String,
+    summaries: Vec<String>,
+}
+
+/// A gold line as stored.
+#[derive(Deserialize)]
+struct GoldLine {
+    id: Option<Box<RawValue>>,
     #[serde(default)]
     summaries: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct Prediction {
-    id: String,
-    #[serde(default)]
-    summary: Option<String>,
+/// A prediction line: every field, read as written.
+type PredictionLine = BTreeMap<String, Box<RawValue>>;
+
+/// What the predictions file held.
+struct Predictions {
+    /// Summary text by id.
+    by_id: BTreeMap<String, String>,
+    /// Error records skipped.
+    errors: usize,
 }
+
+/// How the accepted form of a prediction is described in messages.
+const PREDICTION: &str = "precis rouge reads each summary from the field \"summary\": a string \
+    with one sentence per line (as `precis summarize --format jsonl` writes it) or an array of \
+    sentence strings";
 
 /// Average recall, precision and F1 of one metric, as fractions.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -119,7 +140,14 @@ pub fn run(args: &RougeArgs) -> Result<crate::Status> {
         (None, Some(peers)) => return run_peers(args, &gold, peers),
         (None, None) => bail!(BadInput("give --pred FILE or --peers FILE".into())),
     };
-    let mut predictions = read_predictions(pred)?;
+    let Predictions { by_id: mut predictions, errors } = read_predictions(pred)?;
+    if errors > 0 {
+        eprintln!(
+            "warning: {} holds {errors} error record(s) (lines with \"error\" and no \"summary\"); \
+             they were skipped, so their clusters count as missing",
+            pred.display()
+        );
+    }
     let mut missing = Vec::new();
     let summaries: Vec<String> = gold
         .iter()
@@ -152,13 +180,16 @@ pub fn run(args: &RougeArgs) -> Result<crate::Status> {
         );
     }
     let report = score(args.protocol, &gold, &summaries, missing.len());
-    let mut out = std::io::stdout().lock();
+    let mut text = Vec::new();
     if args.json {
-        serde_json::to_writer(&mut out, &report)?;
-        writeln!(out)?;
+        serde_json::to_writer(&mut text, &report)?;
+        writeln!(text)?;
     } else {
-        write_table(&mut out, args, &pred.display().to_string(), &report)?;
+        write_table(&mut text, args, &pred.display().to_string(), &report)?;
     }
+    let mut out = crate::output::Sink::open(None)?;
+    out.write(&String::from_utf8_lossy(&text))?;
+    out.finish()?;
     Ok(crate::Status::Success)
 }
 
@@ -203,23 +234,38 @@ fn run_peers(args: &RougeArgs, gold: &[Gold], path: &Path) -> Result<crate::Stat
             }
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = Vec::new();
     if args.json {
         serde_json::to_writer(&mut out, &rows)?;
         writeln!(out)?;
-        return Ok(crate::Status::Success);
+    } else {
+        write_peers_table(&mut out, args, &name.to_string(), gold.len(), &rows)?;
     }
+    let mut sink = crate::output::Sink::open(None)?;
+    sink.write(&String::from_utf8_lossy(&out))?;
+    sink.finish()?;
+    Ok(crate::Status::Success)
+}
+
+/// The `--peers` table: one row per system.
+fn write_peers_table(
+    out: &mut impl Write,
+    args: &RougeArgs,
+    name: &str,
+    clusters: usize,
+    rows: &[SystemRow],
+) -> Result<()> {
     writeln!(
         out,
         "{} against {} — {} clusters — {}; recall ×100",
         name,
         args.data.display(),
-        gold.len(),
+        clusters,
         args.protocol.flags()
     )?;
     writeln!(out, "| system | ROUGE-1 | ROUGE-2 | ROUGE-SU4 | missing |")?;
     writeln!(out, "|--------|---------|---------|-----------|---------|")?;
-    for row in &rows {
+    for row in rows {
         let r = &row.report;
         writeln!(
             out,
@@ -231,7 +277,7 @@ fn run_peers(args: &RougeArgs, gold: &[Gold], path: &Path) -> Result<crate::Stat
             r.missing
         )?;
     }
-    Ok(crate::Status::Success)
+    Ok(())
 }
 
 fn score(protocol: Protocol, gold: &[Gold], summaries: &[String], missing: usize) -> Report {
@@ -254,7 +300,13 @@ fn read_gold(path: &Path) -> Result<Vec<Gold>> {
     let mut lines = BTreeMap::new();
     let mut gold = Vec::new();
     let what = "a gold record with `id` and `summaries`";
-    crate::input::for_each_record(path, "--data", what, |n, g: Gold| {
+    crate::input::for_each_record(path, "--data", what, |n, g: GoldLine| {
+        let id = match g.id.as_deref().map(|raw| id_text(raw, "the \"id\"")) {
+            Some(Ok(Some(id))) => id,
+            Some(Err(msg)) => bail!(BadInput(format!("{name}:{n}: {msg}"))),
+            _ => bail!(BadInput(format!("{name}:{n}: the gold record has no \"id\""))),
+        };
+        let g = Gold { id, summaries: g.summaries };
         if g.summaries.is_empty() {
             bail!(BadInput(format!("{name}:{n}: cluster {:?} has no reference summaries", g.id)));
         }
@@ -273,23 +325,71 @@ fn read_gold(path: &Path) -> Result<Vec<Gold>> {
     Ok(gold)
 }
 
-/// Prediction text by id.
-fn read_predictions(path: &Path) -> Result<BTreeMap<String, String>> {
+/// Prediction text by id, and how many error records were skipped.
+fn read_predictions(path: &Path) -> Result<Predictions> {
     let name = path.display();
     let mut lines = BTreeMap::new();
-    let mut out = BTreeMap::new();
+    let mut out = Predictions { by_id: BTreeMap::new(), errors: 0 };
     let what = "a prediction `{\"id\": ..., \"summary\": ...}`";
-    crate::input::for_each_record(path, "--pred", what, |n, p: Prediction| {
-        if let Some(first) = lines.insert(p.id.clone(), n) {
+    crate::input::for_each_record(path, "--pred", what, |n, p: PredictionLine| {
+        let summary = match p.get("summary") {
+            Some(raw) => summary_text(raw).map_err(|msg| BadInput(format!("{name}:{n}: {msg}")))?,
+            None if p.contains_key("error") => None,
+            None => {
+                let fields: Vec<String> = p.keys().map(|k| format!("{k:?}")).collect();
+                let fields = if fields.is_empty() { "none".to_owned() } else { fields.join(", ") };
+                bail!(BadInput(format!(
+                    "{name}:{n}: the prediction has no \"summary\" field (its fields: {fields}); \
+                     {PREDICTION}"
+                )));
+            }
+        };
+        let Some(summary) = summary else {
+            out.errors += 1;
+            return Ok(true);
+        };
+        let id = match p.get("id").map(|raw| id_text(raw, "the \"id\"")) {
+            Some(Ok(Some(id))) => id,
+            Some(Err(msg)) => bail!(BadInput(format!("{name}:{n}: {msg}"))),
+            _ => bail!(BadInput(format!(
+                "{name}:{n}: the prediction has a summary but no \"id\"; give the id of the \
+                 gold cluster it summarizes"
+            ))),
+        };
+        if let Some(first) = lines.insert(id.clone(), n) {
             bail!(BadInput(format!(
-                "{name}:{n}: a second prediction for {:?} (the first is on line {first}); keep one",
-                p.id
+                "{name}:{n}: a second prediction for {id:?} (the first is on line {first}); keep one"
             )));
         }
-        out.insert(p.id, p.summary.unwrap_or_default());
+        out.by_id.insert(id, summary);
         Ok(true)
     })?;
     Ok(out)
+}
+
+/// The text of a `summary` field; `None` for `null` (no summary, as in an
+/// error record).
+fn summary_text(raw: &RawValue) -> Result<Option<String>, String> {
+    match serde_json::from_str::<Option<serde_json::Value>>(raw.get()) {
+        Ok(None) => Ok(None),
+        Ok(Some(serde_json::Value::String(s))) => Ok(Some(s)),
+        Ok(Some(serde_json::Value::Array(items))) => items
+            .into_iter()
+            .map(|v| match v {
+                serde_json::Value::String(s) => Ok(s),
+                other => Err(format!(
+                    "the \"summary\" array holds {other}, not a sentence string; {PREDICTION}"
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|sentences| Some(sentences.join("\n"))),
+        Ok(Some(other)) => {
+            let mut shown = other.to_string();
+            shown.truncate(shown.char_indices().nth(40).map_or(shown.len(), |(i, _)| i));
+            Err(format!("the \"summary\" field is not text ({shown}); {PREDICTION}"))
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 fn score_rouge155(

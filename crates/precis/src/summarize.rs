@@ -41,7 +41,9 @@ pub struct Prepared {
 /// sentence survives cleaning. Empty documents are skipped with a warning.
 pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
     let mut warnings = Vec::new();
+    let mut dates = Vec::with_capacity(cluster.documents.len());
     for d in &cluster.documents {
+        dates.push(d.when(&cluster.id)?);
         if looks_binary(&d.text) {
             return Err(Error::Binary { document: d.id.clone() });
         }
@@ -112,7 +114,6 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
             cluster.id
         ));
     }
-    let dates = cluster.documents.iter().map(|d| d.wire_date()).collect();
     let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
     Ok(Prepared {
         id: cluster.id.clone(),
@@ -350,6 +351,7 @@ impl Summarizer {
             &Compose {
                 budget: self.config.budget,
                 method: self.config.method,
+                candidates: &candidates,
                 scores: &scored.scores,
                 explain: self.config.explain.then_some(&explain as &dyn Fn(usize) -> String),
             },
