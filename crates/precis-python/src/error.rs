@@ -37,6 +37,12 @@ create_exception!(
 create_exception!(precis, HtmlError, PrecisError, "No article text was found in an HTML document.");
 create_exception!(
     precis,
+    DateError,
+    PrecisError,
+    "A document's date is not an ISO 8601 date or date-time."
+);
+create_exception!(
+    precis,
     ConfigError,
     PrecisError,
     "A configuration value (budget, method, ROUGE option) is invalid."
@@ -50,6 +56,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NoSentencesError", py.get_type::<NoSentencesError>())?;
     m.add("BinaryDocumentError", py.get_type::<BinaryDocumentError>())?;
     m.add("HtmlError", py.get_type::<HtmlError>())?;
+    m.add("DateError", py.get_type::<DateError>())?;
     m.add("ConfigError", py.get_type::<ConfigError>())?;
     Ok(())
 }
@@ -70,6 +77,7 @@ pub fn to_py(py: Python<'_>, err: &precis::Error, cluster: &str, index: Option<u
             (BinaryDocumentError::new_err(message), Some(document.as_str()))
         }
         Error::Html { document, .. } => (HtmlError::new_err(message), Some(document.as_str())),
+        Error::Date { document, .. } => (DateError::new_err(message), Some(document.as_str())),
         Error::Config(_) => (ConfigError::new_err(message), None),
         _ => (PrecisError::new_err(message), None),
     };

@@ -12,7 +12,7 @@ use precis::{Budget, Cluster, Document, Method, Span, Summarizer, Summary, Summa
 use pyo3::exceptions::{PyAttributeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Adds the classes and functions of this module.
@@ -550,45 +550,20 @@ fn sentence_from_state(json: &str, start: usize, end: usize) -> PyResult<PySente
 }
 
 // The JSONL batch records, as `precis summarize FILE --format jsonl` reads
-// and writes them (crates/precis-cli/src/batch.rs and output.rs); the tests
-// compare the two on a fixture batch with good and bad records.
+// and writes them. The parsing is the CLI's own `record.rs`, compiled into
+// this crate too, so the two cannot drift apart; what `batch.rs` adds around
+// it (byte-order marks, the line limit, warnings, error records) is repeated
+// in `record_line`, and the tests compare the two on a fixture batch.
 
-/// A cluster record: only `id` and `documents` are read.
-#[derive(Deserialize)]
-struct Record {
-    id: Option<Id>,
-    documents: Option<Vec<RecordDocument>>,
-}
+/// The CLI's cluster records (crates/precis-cli/src/record.rs).
+#[path = "../../precis-cli/src/record.rs"]
+#[allow(dead_code)]
+mod record;
 
-#[derive(Deserialize)]
-struct RecordDocument {
-    id: Option<Id>,
-    text: Option<String>,
-}
+/// The CLI's default `--max-document-mb` and `--max-line-mb`.
+const LIMITS: record::Limits = record::Limits { document_bytes: 16 << 20, line_bytes: 64 << 20 };
 
-/// Ids are strings, but a number is accepted and used as written.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Id {
-    Text(String),
-    Number(serde_json::Number),
-}
-
-impl Id {
-    fn into_string(self) -> String {
-        match self {
-            Id::Text(s) => s,
-            Id::Number(n) => n.to_string(),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct IdOnly {
-    id: Option<Id>,
-}
-
-/// The record that stands in for a cluster that failed.
+/// The record that stands in for a cluster that failed (the CLI's `Failure`).
 #[derive(Serialize)]
 struct FailureRecord {
     id: Option<String>,
@@ -596,27 +571,28 @@ struct FailureRecord {
     error: String,
 }
 
-const SCHEMA: &str = r#"{"id": "...", "documents": [{"id": "...", "text": "..."}]}"#;
-
+/// The CLI's output for one line (without its line break): a summary
+/// record, an error record, or `None` for a blank line.
 fn record_line(summarizer: &Summarizer, number: usize, line: &str) -> Option<String> {
-    if line.trim().is_empty() {
+    if line.bytes().all(|b| b.is_ascii_whitespace()) {
         return None;
     }
-    // The CLI parses each line with its newline, which shows in the column
-    // serde_json reports for a record cut short; lines here come without.
-    let line = format!("{line}\n");
-    let mut out = String::new();
-    match record_cluster(&line).and_then(|c| {
-        run(summarizer, &c).map_err(|f| {
-            let message = match f {
-                Failure::Core(e) => e.to_string(),
-                Failure::Panic(what) => format!(
+    let result = catch_unwind(AssertUnwindSafe(|| summarize_record(summarizer, line)))
+        .unwrap_or_else(|payload| {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err((
+                None,
+                format!(
                     "internal error (a bug in precis; please report it with this record): {what}"
                 ),
-            };
-            (Some(c.id.clone()), message)
-        })
-    }) {
+            ))
+        });
+    let mut out = String::new();
+    match result {
         Ok(summary) => JsonLine.render(&summary, &mut out),
         Err((id, error)) => {
             // Serializing strings and a number cannot fail.
@@ -628,43 +604,23 @@ fn record_line(summarizer: &Summarizer, number: usize, line: &str) -> Option<Str
     Some(out)
 }
 
-fn record_cluster(line: &str) -> Result<Cluster, (Option<String>, String)> {
-    let record: Record = serde_json::from_str(line).map_err(|e| {
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let what = full.strip_suffix(&suffix).unwrap_or(&full);
-        (
-            serde_json::from_str::<IdOnly>(line).ok().and_then(|r| r.id).map(Id::into_string),
-            format!(
-                "malformed JSON at column {}: {what}; each line must be one object like {SCHEMA}",
-                e.column()
-            ),
-        )
-    })?;
-    let Some(id) = record.id.map(Id::into_string) else {
+fn summarize_record(summarizer: &Summarizer, line: &str) -> Result<Summary, record::Failure> {
+    if line.len() > LIMITS.line_bytes {
         return Err((
             None,
-            format!("the record has no \"id\"; each line must be one object like {SCHEMA}"),
-        ));
-    };
-    let documents = match record.documents {
-        Some(docs) if !docs.is_empty() => docs,
-        _ => {
-            return Err((
-                Some(id),
-                format!(
-                "the record has no documents; give at least one in \"documents\", like {SCHEMA}"
+            format!(
+                "the line has {}, more than the limit of {} per line; raise it with \
+                 --max-line-mb, or split the cluster",
+                record::megabytes(line.len()),
+                record::megabytes(LIMITS.line_bytes)
             ),
-            ))
-        }
-    };
-    let mut docs = Vec::with_capacity(documents.len());
-    for (i, d) in documents.into_iter().enumerate() {
-        let doc_id = d.id.map(Id::into_string).unwrap_or_else(|| format!("doc-{}", i + 1));
-        let Some(text) = d.text else {
-            return Err((Some(id), format!("document {} ({doc_id:?}) has no \"text\"", i + 1)));
-        };
-        docs.push(Document::new(doc_id, text));
+        ));
     }
-    Ok(Cluster::new(id, docs))
+    // A byte-order mark at the start of a line (files joined with `cat`).
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    let (cluster, warnings) = record::parse(line)?.into_cluster(LIMITS)?;
+    let mut summary =
+        summarizer.summarize(&cluster).map_err(|e| (Some(cluster.id.clone()), e.to_string()))?;
+    summary.warnings.extend(warnings);
+    Ok(summary)
 }

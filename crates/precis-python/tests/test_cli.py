@@ -45,6 +45,20 @@ def batch_lines() -> list[str]:
         },
         {"id": 17, "documents": [{"text": t} for t in NON_ASCII]},
         {"id": "one-doc", "documents": [{"id": "only", "text": HARBOR[2]}]},
+        {
+            "id": "meta",
+            "documents": [
+                {
+                    "id": "m1",
+                    "text": HARBOR[0],
+                    "title": "Harbor wall",
+                    "date": "2026-03-02",
+                    "url": "https://example.org/a",
+                    "source": "Northport Herald",
+                },
+                {"id": "m2", "text": HARBOR[1], "date": "2026-03-01T09:30:00Z"},
+            ],
+        },
     ]
     lines = [json.dumps(r, ensure_ascii=False) for r in good]
     lines += [
@@ -57,6 +71,11 @@ def batch_lines() -> list[str]:
         '{"id": "broken", "documents": [',
         '{"id": "wrongtype", "documents": 5}',
         "[1, 2]",
+        json.dumps({"id": "baddate", "documents": [{"text": HARBOR[0], "date": "yesterday"}]}),
+        json.dumps({"id": "dup", "documents": [{"id": "x", "text": t} for t in HARBOR[:2]]}),
+        json.dumps({"id": True, "documents": [{"text": HARBOR[0]}]}),
+        "\ufeff" + json.dumps({"id": "bom", "documents": [{"text": HARBOR[1]}]}),
+        json.dumps({"id": 1e2, "documents": [{"id": 12345678901234567890, "text": HARBOR[2]}]}),
         json.dumps({"id": "last", "documents": [{"text": t} for t in HARBOR[:2]]}),
     ]
     return lines

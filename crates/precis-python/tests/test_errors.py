@@ -23,6 +23,13 @@ def test_binary_text_names_the_document() -> None:
     assert e.value.document == "scan.pdf"
 
 
+def test_bad_date_names_the_document() -> None:
+    docs = [{"id": "a", "text": HARBOR[0], "date": "last Tuesday"}]
+    with pytest.raises(precis.DateError, match='"a"') as e:
+        precis.summarize(docs, id="dated")
+    assert e.value.document == "a"
+
+
 def test_no_sentences() -> None:
     with pytest.raises(precis.NoSentencesError, match="no sentence left"):
         precis.summarize(["...", "!!"], id="punct")

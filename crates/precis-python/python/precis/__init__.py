@@ -36,6 +36,7 @@ from . import _native
 from ._native import (
     BinaryDocumentError,
     ConfigError,
+    DateError,
     EmptyClusterError,
     HtmlError,
     NoSentencesError,
@@ -49,6 +50,7 @@ __all__ = [
     "METHODS",
     "BinaryDocumentError",
     "ConfigError",
+    "DateError",
     "Documents",
     "EmptyClusterError",
     "HtmlError",

@@ -5,6 +5,7 @@ from typing import Any, Optional, final
 __all__ = [
     "BinaryDocumentError",
     "ConfigError",
+    "DateError",
     "EmptyClusterError",
     "HtmlError",
     "NoSentencesError",
@@ -40,6 +41,9 @@ class BinaryDocumentError(PrecisError):
 
 class HtmlError(PrecisError):
     """No article text was found in an HTML document."""
+
+class DateError(PrecisError):
+    """A document's date is not an ISO 8601 date or date-time."""
 
 class ConfigError(PrecisError):
     """A configuration value (budget, method, ROUGE option) is invalid."""
