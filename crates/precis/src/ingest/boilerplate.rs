@@ -347,15 +347,48 @@ pub(crate) fn shape(norm: &str, key: &Key) -> bool {
 
 /// Words that open an invitation to follow a site.
 const INVITATIONS: &[&str] = &[
-    "bookmark", "catch", "check", "download", "find", "follow", "get", "join", "keep", "listen",
-    "read", "sign", "stay", "subscribe", "track", "visit", "watch",
+    "bookmark",
+    "catch",
+    "check",
+    "download",
+    "find",
+    "follow",
+    "get",
+    "join",
+    "keep",
+    "listen",
+    "read",
+    "sign",
+    "stay",
+    "subscribe",
+    "track",
+    "visit",
+    "watch",
 ];
 
 /// What a site invites its readers to follow.
 const OFFERS: &[&str] = &[
-    "alerts", "analysis", "app", "breaking", "coverage", "facebook", "headlines", "inbox",
-    "instagram", "latest", "live", "news", "newsletter", "newsletters", "podcast", "podcasts",
-    "stories", "twitter", "updates", "videos", "youtube",
+    "alerts",
+    "analysis",
+    "app",
+    "breaking",
+    "coverage",
+    "facebook",
+    "headlines",
+    "inbox",
+    "instagram",
+    "latest",
+    "live",
+    "news",
+    "newsletter",
+    "newsletters",
+    "podcast",
+    "podcasts",
+    "stories",
+    "twitter",
+    "updates",
+    "videos",
+    "youtube",
 ];
 
 /// Words of reported speech: a line with one is a sentence of the story.
@@ -414,9 +447,9 @@ fn is_domain(word: &str) -> bool {
     let Some((name, tld)) = w.rsplit_once('.') else { return false };
     (2..=6).contains(&tld.len())
         && tld.chars().all(|c| c.is_ascii_lowercase())
-        && name.split('.').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
+        && name
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-'))
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
