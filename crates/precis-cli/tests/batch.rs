@@ -218,5 +218,6 @@ fn enormous_line_is_linear() {
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     // With the default limits it is an error record naming the document.
     let out = precis(&["summarize", path.to_str().unwrap()], b"");
-    out.code(1).stderr_has(&["huge.jsonl:1: cluster \"huge\": document 2 (\"b\") has 8.0 MiB of text"]);
+    out.code(1)
+        .stderr_has(&["huge.jsonl:1: cluster \"huge\": document 2 (\"b\") has 8.0 MiB of text"]);
 }
