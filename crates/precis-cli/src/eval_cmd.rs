@@ -198,6 +198,8 @@ struct Outcome {
 }
 
 pub fn run(args: &EvalArgs) -> Result<Status> {
+    // Before any work: a closed standard output would lose the table.
+    let mut out = crate::output::Sink::open(None)?;
     let methods: Vec<Method> = args
         .methods
         .iter()
@@ -276,7 +278,6 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     } else {
         write_table(&mut text, &report)?;
     }
-    let mut out = crate::output::Sink::open(None)?;
     out.write(&String::from_utf8_lossy(&text))?;
     out.finish()?;
     Ok(Status::Success)
