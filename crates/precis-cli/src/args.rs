@@ -27,6 +27,8 @@ pub enum Command {
     Eval(crate::eval_cmd::EvalArgs),
     /// Score a system's summaries (JSONL `{"id", "summary"}`) against reference summaries.
     Rouge(crate::rouge_cmd::RougeArgs),
+    /// Put each article of a stream in a story, online: one `{"id", "story"}` line per article.
+    Cluster(crate::cluster_cmd::ClusterArgs),
 }
 
 const SUMMARIZE_AFTER_HELP: &str = "\
