@@ -209,6 +209,8 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     if args.protocol == Protocol::Stream {
         return crate::cluster_cmd::eval(args);
     }
+    // Before any work: a closed standard output would lose the table.
+    let mut out = crate::output::Sink::open(None)?;
     let methods: Vec<Method> = args
         .methods
         .iter()
@@ -287,7 +289,6 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     } else {
         write_table(&mut text, &report)?;
     }
-    let mut out = crate::output::Sink::open(None)?;
     out.write(&String::from_utf8_lossy(&text))?;
     out.finish()?;
     Ok(Status::Success)
