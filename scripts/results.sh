@@ -35,6 +35,7 @@ tmp=$(mktemp)
   echo '```'
   echo
   bash scripts/results-context.sh "$bin" "$data"
+  bash scripts/results-stream.sh "$bin" "$data"
   cat docs/results-notes.md
 } >"$tmp"
 mv "$tmp" "$out"
