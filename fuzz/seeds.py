@@ -7,6 +7,7 @@ Seeds are text written for precis's tests plus the bundled example cluster
 Run from the repository root or from fuzz/: python3 fuzz/seeds.py
 """
 import hashlib
+import json
 import pathlib
 
 here = pathlib.Path(__file__).resolve().parent
@@ -55,3 +56,20 @@ for d in docs:
     write("split_sentences", d)
 for h in html:
     write("html", h)
+
+story = [p.decode() for p in prose[:3]]
+records = [
+    json.dumps({"id": "c1", "documents": [{"id": "a", "text": " ".join(story)}, {"id": "b", "text": story[0]}]}),
+    '{"id": 1e2, "documents": [{"id": 18446744073709551617, "text": %s}]}' % json.dumps(story[1]),
+    json.dumps({"id": "dup", "documents": [{"id": "a", "text": story[0]}, {"id": "a", "text": story[2]}]}),
+    '{"id": "x", "documents": [}',
+    '{"id": null, "documents": [{"text": "A."}]}',
+    "[1,2]",
+    '{"id": "e", "documents": []}',
+    json.dumps({"id": "m", "source": "s", "summaries": ["x"], "documents": [
+        {"text": story[2], "title": "T", "date": "2026-01-02", "url": "http://x", "source": "w"}]}),
+    '{"id": true}',
+    '{"id": "n", "documents": [{"id": {"a": 1}, "text": "x"}]}',
+]
+for i in range(len(records)):
+    write("jsonl_record", "\n".join(records[i:i + 3]).encode())

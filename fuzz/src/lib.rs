@@ -105,6 +105,10 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
         }
         picks.push((d, s.span.start(), s.span.end()));
     }
+    // An empty summary says why.
+    if summary.sentences.is_empty() {
+        assert!(!summary.warnings.is_empty(), "an empty summary without a warning");
+    }
     // At most one sentence is cut, and only in fill mode.
     let cuts = summary.sentences.iter().filter(|s| s.cut).count();
     assert!(cuts <= usize::from(budget.fill), "{cuts} cut sentences, fill {}", budget.fill);
@@ -138,6 +142,14 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
                 .expect("every summary sentence is a prepared sentence")
         })
         .collect();
+    for (s, &i) in summary.sentences.iter().zip(&indices) {
+        let whole = &analysis.sentences[i].text;
+        if s.cut {
+            assert!(whole.starts_with(&s.text) && whole.len() > s.text.len(), "cut {s:?}");
+        } else {
+            assert_eq!(whole, &s.text);
+        }
+    }
     for (a, &i) in indices.iter().enumerate() {
         for &j in &indices[a + 1..] {
             assert_ne!(i, j, "one sentence picked twice");
