@@ -28,7 +28,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$scratch/$t" "artifacts/$t"
   printf '=== fuzz %s for %ss\n' "$t" "$seconds"
   # -timeout: one input taking 30 s is a hang; -rss_limit_mb: a leak or blow-up.
-  if ! cargo +nightly fuzz run "$t" "$scratch/$t" "corpus/$t" -- \
+  corpora=("$scratch/$t")
+  [ -d "corpus/$t" ] && corpora+=("corpus/$t")
+  if ! cargo +nightly fuzz run "$t" "${corpora[@]}" -- \
       -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=4096 \
       -artifact_prefix="artifacts/$t/" -print_final_stats=1 2>"$scratch/$t.log"; then
     failed+=("$t")
