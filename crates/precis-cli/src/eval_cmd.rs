@@ -47,13 +47,19 @@ pub enum Protocol {
     /// DUC 2007 update: 100 words (last sentence cut), ROUGE-1.5.5 recall
     /// jackknifed over the references, as NIST scored it.
     DucUpdate,
+    /// Off-event documents: precision, recall and F1 of the documents the
+    /// detector flags against each record's `off_event` list, and the share
+    /// of clean records with a flag (no summaries are made).
+    Offevent,
 }
 
 impl Protocol {
     /// The summary budget the protocol scores.
     pub fn budget(self) -> Budget {
         match self {
-            Protocol::Duc | Protocol::DucUpdate => Budget::words(100).with_fill(true),
+            Protocol::Duc | Protocol::DucUpdate | Protocol::Offevent => {
+                Budget::words(100).with_fill(true)
+            }
             Protocol::DucQf => Budget::words(250).with_fill(true),
             Protocol::Multinews => Budget::words(250),
         }
@@ -67,7 +73,7 @@ impl Protocol {
             Protocol::Duc => Some(Options::duc()),
             Protocol::DucQf => Some(Options::duc_query(250)),
             Protocol::DucUpdate => Some(Options::duc_query(100)),
-            Protocol::Multinews => None,
+            Protocol::Multinews | Protocol::Offevent => None,
         }
     }
 
@@ -88,6 +94,7 @@ impl Protocol {
                 "-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -d -l 100, jackknifed"
             }
             Protocol::Multinews => "rouge-score, stemmed",
+            Protocol::Offevent => "flagged documents against off_event",
         }
     }
 }
@@ -142,6 +149,10 @@ pub struct EvalArgs {
     /// Add rows that switch off one component at a time.
     #[arg(long)]
     pub ablations: bool,
+    /// Let sentences of off-event documents into the summaries (they are
+    /// left out by default).
+    #[arg(long)]
+    pub keep_off_event: bool,
     /// Skip the extractive oracle row.
     #[arg(long)]
     pub no_oracle: bool,
@@ -198,6 +209,9 @@ struct Outcome {
 }
 
 pub fn run(args: &EvalArgs) -> Result<Status> {
+    if args.protocol == Protocol::Offevent {
+        return crate::offevent_cmd::run(args);
+    }
     let methods: Vec<Method> = args
         .methods
         .iter()
@@ -212,7 +226,7 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
         .iter()
         .map(|&m| {
             let mut b = Summarizer::builder();
-            b.method(m).budget(budget);
+            b.method(m).budget(budget).keep_off_event(args.keep_off_event);
             (m.to_string(), b)
         })
         .collect();
@@ -544,6 +558,7 @@ fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {
         Protocol::Multinews => "rouge-score F1 ×100 (stemmed); 250 words",
         Protocol::DucQf => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 250 words",
         Protocol::DucUpdate => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 100 words",
+        Protocol::Offevent => "flagged documents",
     };
     writeln!(out, "{} — {} clusters — {what}", report.data, report.clusters)?;
     write!(out, "| {:<18} ", "method")?;

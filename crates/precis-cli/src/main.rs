@@ -18,6 +18,7 @@ mod batch;
 mod eval_cmd;
 mod html;
 mod input;
+mod offevent_cmd;
 mod output;
 mod record;
 mod rouge_cmd;

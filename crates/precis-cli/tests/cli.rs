@@ -10,6 +10,7 @@
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
 //! - `metadata`: document titles, dates, URLs and sources in JSONL input.
+//! - `off_event`: documents about another event, listed and left out.
 
 mod bad_input;
 mod batch;
@@ -18,6 +19,7 @@ mod hay;
 mod html;
 mod library;
 mod metadata;
+mod off_event;
 mod regression;
 mod rouge;
 mod stdin;

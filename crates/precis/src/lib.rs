@@ -15,6 +15,8 @@
 //!    the budget, name the other documents that carry each.
 //! 7. [`render`]: text, Markdown, JSON.
 //!
+//! [`off_event`] finds the documents of a cluster that report another event
+//! (their sentences are left out unless asked for).
 //! [`eval`] holds ROUGE; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
 //! The library does no file or network I/O.
 #![deny(missing_docs)]
@@ -22,6 +24,7 @@
 pub mod error;
 pub mod eval;
 pub mod ingest;
+pub mod off_event;
 pub mod render;
 pub mod represent;
 mod rng;
@@ -33,6 +36,7 @@ pub mod stem;
 
 pub use error::{Error, Result};
 pub use ingest::{Cluster, DateError, DocDate, Document};
+pub use off_event::OffEvent;
 pub use span::Span;
 pub mod compose;
 mod summarize;

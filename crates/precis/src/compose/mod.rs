@@ -68,5 +68,6 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
         budget,
         sentences,
         warnings: prepared.warnings.clone(),
+        off_event: prepared.off_event_report(),
     }
 }
