@@ -51,6 +51,9 @@ pub enum Protocol {
     /// detector flags against each record's `off_event` list, and the share
     /// of clean records with a flag (no summaries are made).
     Offevent,
+    /// Story clustering of an article stream (`precis cluster`): B-cubed
+    /// and pairwise precision, recall and F1 against each article's `story`.
+    Stream,
 }
 
 impl Protocol {
@@ -61,7 +64,7 @@ impl Protocol {
                 Budget::words(100).with_fill(true)
             }
             Protocol::DucQf => Budget::words(250).with_fill(true),
-            Protocol::Multinews => Budget::words(250),
+            Protocol::Multinews | Protocol::Stream => Budget::words(250),
         }
     }
 
@@ -73,7 +76,7 @@ impl Protocol {
             Protocol::Duc => Some(Options::duc()),
             Protocol::DucQf => Some(Options::duc_query(250)),
             Protocol::DucUpdate => Some(Options::duc_query(100)),
-            Protocol::Multinews | Protocol::Offevent => None,
+            Protocol::Multinews | Protocol::Offevent | Protocol::Stream => None,
         }
     }
 
@@ -95,6 +98,7 @@ impl Protocol {
             }
             Protocol::Multinews => "rouge-score, stemmed",
             Protocol::Offevent => "flagged documents against off_event",
+            Protocol::Stream => "B-cubed and pairwise F1 of stories",
         }
     }
 }
@@ -211,6 +215,9 @@ struct Outcome {
 pub fn run(args: &EvalArgs) -> Result<Status> {
     if args.protocol == Protocol::Offevent {
         return crate::offevent_cmd::run(args);
+    }
+    if args.protocol == Protocol::Stream {
+        return crate::cluster_cmd::eval(args);
     }
     let methods: Vec<Method> = args
         .methods
@@ -559,6 +566,7 @@ fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {
         Protocol::DucQf => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 250 words",
         Protocol::DucUpdate => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 100 words",
         Protocol::Offevent => "flagged documents",
+        Protocol::Stream => "story clustering",
     };
     writeln!(out, "{} — {} clusters — {what}", report.data, report.clusters)?;
     write!(out, "| {:<18} ", "method")?;

@@ -9,6 +9,7 @@
 //! - `regression`: the defects of issue 10's hostile trial, one by one.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
+//! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
 //! - `metadata`: document titles, dates, URLs and sources in JSONL input.
 //! - `off_event`: documents about another event, listed and left out.
 
@@ -23,4 +24,5 @@ mod off_event;
 mod regression;
 mod rouge;
 mod stdin;
+mod stream;
 mod util;

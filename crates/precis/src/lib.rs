@@ -17,13 +17,16 @@
 //!
 //! [`off_event`] finds the documents of a cluster that report another event
 //! (their sentences are left out unless asked for).
-//! [`eval`] holds ROUGE; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
+//! [`story`] clusters a stream of articles into stories, online.
+//!
+//! [`eval`] holds ROUGE and clustering scores; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
 //! The library does no file or network I/O.
 #![deny(missing_docs)]
 
 pub mod error;
 pub mod eval;
 pub mod ingest;
+mod num;
 pub mod off_event;
 pub mod render;
 pub mod represent;
@@ -33,6 +36,7 @@ pub mod segment;
 pub mod select;
 mod span;
 pub mod stem;
+pub mod story;
 
 pub use error::{Error, Result};
 pub use ingest::{Cluster, DateError, DocDate, Document};
