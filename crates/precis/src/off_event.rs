@@ -126,8 +126,8 @@ fn name_similarity(analysis: &Analysis, docs: &[usize]) -> Vec<f64> {
     for (k, &d) in docs.iter().enumerate() {
         slot[d] = k;
     }
-    // Counts of each name (term id) per document.
-    let mut counts: Vec<FxHashMap<u32, u32>> = vec![FxHashMap::default(); docs.len()];
+    // The names (term ids) of each document, one entry a mention.
+    let mut mentions: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
     for (s, tokens) in analysis.sentences.iter().zip(&analysis.tokens) {
         let k = slot[s.doc];
         if k == usize::MAX {
@@ -141,15 +141,28 @@ fn name_similarity(analysis: &Analysis, docs: &[usize]) -> Vec<f64> {
             let Some(word) = words.get(t.word as usize) else { continue };
             let first = word.chars().find(|c| c.is_alphanumeric());
             if first.is_some_and(char::is_uppercase) {
-                *counts[k].entry(t.term).or_default() += 1;
+                mentions[k].push(t.term);
             }
         }
     }
+    // (name, count) per document, sorted by name.
+    let counts: Vec<Vec<(u32, u32)>> = mentions
+        .iter_mut()
+        .map(|m| {
+            m.sort_unstable();
+            let mut c: Vec<(u32, u32)> = Vec::new();
+            for &term in m.iter() {
+                match c.last_mut() {
+                    Some((last, n)) if *last == term => *n += 1,
+                    _ => c.push((term, 1)),
+                }
+            }
+            c
+        })
+        .collect();
     let mut doc_freq: FxHashMap<u32, u32> = FxHashMap::default();
-    for c in &counts {
-        for &term in c.keys() {
-            *doc_freq.entry(term).or_default() += 1;
-        }
+    for &(term, _) in counts.iter().flatten() {
+        *doc_freq.entry(term).or_default() += 1;
     }
     // Unit vectors over the names another document shares, sorted by term
     // so that dot products merge in order.
@@ -159,9 +172,8 @@ fn name_similarity(analysis: &Analysis, docs: &[usize]) -> Vec<f64> {
             let mut v: Vec<(u32, f64)> = c
                 .iter()
                 .filter(|(term, _)| doc_freq[term] >= 2)
-                .map(|(&term, &n)| (term, 1.0 + f64::from(n).ln()))
+                .map(|&(term, n)| (term, 1.0 + f64::from(n).ln()))
                 .collect();
-            v.sort_unstable_by_key(|&(term, _)| term);
             let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, x)| *x /= norm);
