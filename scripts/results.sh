@@ -57,6 +57,7 @@ for line in gzip.open(sys.argv[1], "rt"):
   echo '```'
   rm -f "$intr"
   echo
+  bash scripts/results-context.sh "$bin" "$data"
   cat docs/results-notes.md
 } >"$tmp"
 mv "$tmp" "$out"

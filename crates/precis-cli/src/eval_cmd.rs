@@ -157,6 +157,10 @@ pub struct EvalArgs {
     /// left out by default).
     #[arg(long)]
     pub keep_off_event: bool,
+    /// Ignore each cluster's `query` and `earlier_documents`: generic
+    /// summaries, to measure what the query or the earlier reading adds.
+    #[arg(long)]
+    pub generic: bool,
     /// Skip the extractive oracle row.
     #[arg(long)]
     pub no_oracle: bool,
@@ -381,6 +385,11 @@ fn read_records(args: &EvalArgs) -> Result<Vec<Record>> {
                     "{name}:{n}: cluster {:?} has no reference summaries; eval needs `summaries`",
                     record.cluster.id
                 )));
+            }
+            let mut record = record;
+            if args.generic {
+                record.cluster.query = None;
+                record.cluster.earlier_documents.clear();
             }
             records.push(record);
             Ok(records.len() < limit)
