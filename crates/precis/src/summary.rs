@@ -119,6 +119,11 @@ pub struct Summary {
     /// one-sentence cluster), as sentences naming the document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Documents of the cluster that report another event than the
+    /// cluster's main one, in cluster order (see [`crate::off_event`]).
+    /// Their sentences are left out unless the summarizer keeps them.
+    #[serde(default)]
+    pub off_event: Vec<crate::OffEvent>,
 }
 
 impl Summary {
