@@ -31,6 +31,7 @@ pub mod segment;
 pub mod select;
 mod span;
 pub mod stem;
+pub mod words;
 
 pub use error::{Error, Result};
 pub use ingest::{Cluster, DateError, DocDate, Document};
