@@ -146,6 +146,10 @@ pub struct EvalArgs {
     /// Add rows that switch off one component at a time.
     #[arg(long)]
     pub ablations: bool,
+    /// Ignore each cluster's `query` and `earlier_documents`: generic
+    /// summaries, to measure what the query or the earlier reading adds.
+    #[arg(long)]
+    pub generic: bool,
     /// Skip the extractive oracle row.
     #[arg(long)]
     pub no_oracle: bool,
@@ -205,6 +209,8 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     if args.protocol == Protocol::Stream {
         return crate::cluster_cmd::eval(args);
     }
+    // Before any work: a closed standard output would lose the table.
+    let mut out = crate::output::Sink::open(None)?;
     let methods: Vec<Method> = args
         .methods
         .iter()
@@ -283,7 +289,6 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     } else {
         write_table(&mut text, &report)?;
     }
-    let mut out = crate::output::Sink::open(None)?;
     out.write(&String::from_utf8_lossy(&text))?;
     out.finish()?;
     Ok(Status::Success)
@@ -367,6 +372,11 @@ fn read_records(args: &EvalArgs) -> Result<Vec<Record>> {
                     "{name}:{n}: cluster {:?} has no reference summaries; eval needs `summaries`",
                     record.cluster.id
                 )));
+            }
+            let mut record = record;
+            if args.generic {
+                record.cluster.query = None;
+                record.cluster.earlier_documents.clear();
             }
             records.push(record);
             Ok(records.len() < limit)

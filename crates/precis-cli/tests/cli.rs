@@ -14,6 +14,7 @@
 
 mod bad_input;
 mod batch;
+mod context;
 mod example;
 mod hay;
 mod html;
