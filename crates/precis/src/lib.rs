@@ -40,6 +40,7 @@ pub mod select;
 mod span;
 pub mod stem;
 pub mod story;
+pub mod words;
 
 pub use error::{Error, Result};
 pub use ingest::{Cluster, DateError, DocDate, Document};

@@ -16,6 +16,7 @@ use crate::select::{
     Selection, Submodular, Unit,
 };
 use crate::summary::{Method, Summary};
+use crate::words::{count_words, has_cjk};
 use crate::{segment, Error, Result, Span};
 use rustc_hash::FxHashSet;
 use xxhash_rust::xxh3::xxh3_64;
@@ -155,8 +156,14 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
                 if text.is_empty() {
                     continue;
                 }
-                // Words are separated by exactly one space in `text`.
-                let words = 1 + text.bytes().filter(|&b| b == b' ').count();
+                // Words are separated by exactly one space in ASCII `text`;
+                // other text may hold Chinese or Japanese, whose characters
+                // count one word each.
+                let words = if has_cjk(&text) {
+                    count_words(&text)
+                } else {
+                    1 + text.bytes().filter(|&b| b == b' ').count()
+                };
                 sentences.push(Sentence {
                     doc,
                     position,

@@ -133,8 +133,8 @@ impl Summary {
         texts.join("\n")
     }
 
-    /// Number of whitespace-separated words.
+    /// Number of words, as budgets count them ([`crate::words::count_words`]).
     pub fn word_count(&self) -> usize {
-        self.sentences.iter().map(|s| s.text.split_whitespace().count()).sum()
+        self.sentences.iter().map(|s| crate::words::count_words(&s.text)).sum()
     }
 }
