@@ -81,9 +81,16 @@ pub struct SummarizeArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
 
-    /// Say how each chosen sentence scored.
+    /// Say how each chosen sentence scored, and why documents were found
+    /// to report another event.
     #[arg(long)]
     pub explain: bool,
+
+    /// Let sentences of documents that report another event than the
+    /// cluster's main one into the summary (they are left out by default;
+    /// JSON output lists them in "off_event" either way).
+    #[arg(long)]
+    pub keep_off_event: bool,
 
     /// Worker threads for batch input, at most 1024 [default: all cores].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MAX_THREADS))]
@@ -104,6 +111,18 @@ pub struct SummarizeArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// A question the summary should answer (query-focused). In a batch,
+    /// for the clusters without a `query` of their own.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+
+    /// Documents the reader has already seen: a directory of .txt/.html
+    /// documents or a JSONL(.gz) file of `{"id", "text"}` documents. The
+    /// summary then says what the new documents add. In a batch, for the
+    /// clusters without `earlier_documents` of their own.
+    #[arg(long, value_name = "PATH")]
+    pub earlier: Option<PathBuf>,
 }
 
 /// The most worker threads `-j` accepts: far more than any machine has

@@ -11,14 +11,17 @@
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
 //! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
 //! - `metadata`: document titles, dates, URLs and sources in JSONL input.
+//! - `off_event`: documents about another event, listed and left out.
 
 mod bad_input;
 mod batch;
+mod context;
 mod example;
 mod hay;
 mod html;
 mod library;
 mod metadata;
+mod off_event;
 mod regression;
 mod rouge;
 mod stdin;
