@@ -107,6 +107,38 @@ pub fn for_each_record<T: serde::de::DeserializeOwned>(
     Ok(())
 }
 
+/// Documents named by option `flag` (`--earlier`): a directory or one
+/// document file, read as INPUT is, or a JSONL(.gz) file with one
+/// `{"id", "text", ...}` document a line.
+pub fn read_documents(path: &Path, flag: &str, limits: Limits) -> Result<Vec<Document>> {
+    if path != Path::new("-")
+        && (fs::metadata(path).is_ok_and(|m| m.is_dir()) || Kind::of(path).is_some())
+    {
+        return match open(Some(path), limits)? {
+            Input::Cluster(cluster) => Ok(cluster.documents),
+            Input::Batch { .. } => unreachable!("a directory or document file is one cluster"),
+        };
+    }
+    let mut docs = Vec::new();
+    let name = path.display().to_string();
+    for_each_record(
+        path,
+        flag,
+        r#"a document {"id": ..., "text": ...}"#,
+        |n, d: record::RecordDocument| {
+            let doc = d
+                .into_document(docs.len(), limits)
+                .map_err(|msg| BadInput(format!("{name}:{n}: {msg}")))?;
+            docs.push(doc);
+            Ok(true)
+        },
+    )?;
+    if docs.is_empty() {
+        anyhow::bail!(BadInput(format!("{flag} {name} holds no documents")));
+    }
+    Ok(docs)
+}
+
 /// Opens INPUT; `None` or `-` means standard input.
 pub fn open(path: Option<&Path>, limits: Limits) -> Result<Input> {
     let path = match path {
@@ -228,6 +260,13 @@ fn open_stdin(implicit: bool, limits: Limits) -> Result<Input> {
     let mut reader = maybe_gunzip(BufReader::with_capacity(BUFFER, stdin), "standard input")
         .and_then(skip_bom)
         .context("cannot read standard input")?;
+    let head = reader.fill_buf().context("cannot read standard input")?;
+    if let Some(enc) = utf16(head) {
+        anyhow::bail!(BadInput(format!(
+            "standard input is {enc} text; convert it to UTF-8 (for example with \
+             `iconv -f utf-16 -t utf-8`)"
+        )));
+    }
     if first_non_space(&mut reader).context("cannot read standard input")? == Some(b'{') {
         return Ok(Input::Batch { name: "<stdin>".into(), reader });
     }
@@ -260,9 +299,9 @@ fn split_documents(text: &str, limits: Limits) -> Result<Cluster> {
                 record::too_big(&format!("document {id}"), piece.len(), limits)
             )));
         }
-        let text = if looks_like_html(piece) {
+        let doc = if looks_like_html(piece) {
             match html::extract(piece) {
-                Ok(text) => text,
+                Ok(article) => from_html(id, article),
                 Err(reason) => {
                     eprintln!(
                         "warning: standard input: {id} is an HTML page without article text \
@@ -272,9 +311,9 @@ fn split_documents(text: &str, limits: Limits) -> Result<Cluster> {
                 }
             }
         } else {
-            piece.to_owned()
+            Document::new(id, piece)
         };
-        docs.push(Document::new(id, text));
+        docs.push(doc);
     }
     Ok(Cluster::new("stdin", docs))
 }
@@ -440,20 +479,27 @@ fn read_document(path: &Path, id: &str, kind: Kind, limits: Limits) -> Result<Op
     }
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let text = decode(bytes).map_err(|msg| BadInput(format!("{} {msg}", path.display())))?;
-    let text = match kind {
-        Kind::Text => text,
+    match kind {
+        Kind::Text => Ok(Some(Document::new(id, text))),
         Kind::Html => match html::extract(&text) {
-            Ok(article) => article,
+            Ok(article) => Ok(Some(from_html(id.to_owned(), article))),
             Err(reason) => {
                 eprintln!(
                     "warning: {}: no article text found in the page ({reason}); skipped",
                     path.display()
                 );
-                return Ok(None);
+                Ok(None)
             }
         },
-    };
-    Ok(Some(Document::new(id, text)))
+    }
+}
+
+/// A document from an HTML page's article: its text, and the page's title
+/// as the document's title.
+fn from_html(id: String, article: precis::ingest::HtmlArticle) -> Document {
+    let mut doc = Document::new(id, article.text);
+    doc.title = article.title;
+    doc
 }
 
 /// Checks that `bytes` are UTF-8 text and returns them as a string, without

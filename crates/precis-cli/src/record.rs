@@ -1,8 +1,11 @@
 //! Cluster records of a JSONL batch: parsing, ids kept exactly as written,
 //! and the messages for lines that are not records.
 //!
-//! A record is `{"id": ..., "documents": [{"id": ..., "text": ...}]}`; other
-//! fields (`source`, `summaries`, ...) are skipped. To read a new field, add
+//! A record is `{"id": ..., "documents": [{"id": ..., "text": ...}]}`, with
+//! an optional `query` (a question for a query-focused summary) and
+//! `earlier_documents` (documents of the same shape the reader has already
+//! seen, for an update summary); other fields (`source`, `summaries`, ...)
+//! are skipped. To read a new field, add
 //! it to [`Record`] or [`RecordDocument`] (an `Option`, so old files still
 //! parse) and carry it over in [`Record::into_cluster`] or
 //! [`RecordDocument::into_document`]; the error handling stays as it is.
@@ -27,6 +30,10 @@ pub type Failure = (Option<String>, String);
 pub struct Record {
     id: Option<Box<RawValue>>,
     documents: Option<Vec<RecordDocument>>,
+    /// The reader's question (a query-focused summary).
+    query: Option<String>,
+    /// Documents the reader has already seen (an update summary).
+    earlier_documents: Option<Vec<RecordDocument>>,
 }
 
 /// One document of a [`Record`].
@@ -34,6 +41,11 @@ pub struct Record {
 pub struct RecordDocument {
     id: Option<Box<RawValue>>,
     text: Option<String>,
+    title: Option<String>,
+    /// Checked when the cluster is prepared, whose error names the document.
+    date: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
 }
 
 /// Just the id of a record, for naming records that fail further on.
@@ -43,7 +55,7 @@ struct IdOnly {
 }
 
 /// Size limits on input, so that one huge document or line fails with a
-/// message instead of exhausting memory (summarizing takes about ten times
+/// message instead of exhausting memory (summarizing takes about 35 times
 /// a cluster's text in memory; see docs/performance.md).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -161,14 +173,23 @@ impl Record {
             }
             docs.push(doc);
         }
-        Ok((precis::Cluster::new(id, docs), warnings))
+        let mut earlier = Vec::new();
+        for (i, d) in self.earlier_documents.unwrap_or_default().into_iter().enumerate() {
+            let doc = d
+                .into_document(i, limits)
+                .map_err(|msg| (Some(id.clone()), format!("in \"earlier_documents\": {msg}")))?;
+            earlier.push(doc);
+        }
+        let mut cluster = precis::Cluster::new(id, docs).with_earlier(earlier);
+        cluster.query = self.query;
+        Ok((cluster, warnings))
     }
 }
 
 impl RecordDocument {
     /// The `i`th (0-based) document of a record; without an id it is
     /// `doc-{i+1}`.
-    fn into_document(self, i: usize, limits: Limits) -> Result<precis::Document, String> {
+    pub fn into_document(self, i: usize, limits: Limits) -> Result<precis::Document, String> {
         let n = i + 1;
         let what = format!("document {n}'s \"id\"");
         let id = match self.id.as_deref().map(|raw| id_text(raw, &what)) {
@@ -182,7 +203,9 @@ impl RecordDocument {
         if text.len() > limits.document_bytes {
             return Err(too_big(&format!("document {n} ({id:?})"), text.len(), limits));
         }
-        Ok(precis::Document::new(id, text))
+        let mut doc = precis::Document::new(id, text);
+        (doc.title, doc.date, doc.url, doc.source) = (self.title, self.date, self.url, self.source);
+        Ok(doc)
     }
 }
 
@@ -218,6 +241,12 @@ mod tests {
         assert_eq!(c.documents[0].id, "doc-1");
         assert_eq!(c.documents[1].id, "b");
         assert!(warnings.is_empty());
+        let (c, _) = cluster(r#"{"id": "m", "documents": [{"id": "a", "text": "A.", "title": "T", "date": "2015-12-15", "url": "https://example.org/a", "source": "AP"}]}"#).unwrap();
+        let a = &c.documents[0];
+        assert_eq!(
+            (a.title.as_deref(), a.date.as_deref(), a.url.as_deref(), a.source.as_deref()),
+            (Some("T"), Some("2015-12-15"), Some("https://example.org/a"), Some("AP"))
+        );
         let (id, msg) = cluster(r#"{"id": "c", "documents": []}"#).unwrap_err();
         assert_eq!(id.as_deref(), Some("c"));
         assert!(msg.contains("no documents"));

@@ -9,14 +9,19 @@
 //! - `regression`: the defects of issue 10's hostile trial, one by one.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
+//! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
+//! - `metadata`: document titles, dates, URLs and sources in JSONL input.
 
 mod bad_input;
 mod batch;
+mod context;
 mod example;
 mod hay;
 mod html;
 mod library;
+mod metadata;
 mod regression;
 mod rouge;
 mod stdin;
+mod stream;
 mod util;

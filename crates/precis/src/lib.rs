@@ -9,19 +9,25 @@
 //!    offsets into the original text.
 //! 2. [`segment`]: split paragraphs into sentences.
 //! 3. [`represent`]: tokens, stems, tf-idf vectors, near-duplicate groups.
-//! 4. [`score`]: sentence salience (lead, centroid, LexRank, TextRank).
-//! 5. [`select`]: pick sentences under a [`Budget`] without redundancy.
-//! 6. [`compose`]: put the picks in reading order, cut the last one to fill
+//! 4. [`context`]: what the reader's query and the documents they read
+//!    earlier make each sentence and concept worth.
+//! 5. [`score`]: sentence salience (lead, centroid, LexRank, TextRank).
+//! 6. [`select`]: pick sentences under a [`Budget`] without redundancy.
+//! 7. [`compose`]: put the picks in reading order, cut the last one to fill
 //!    the budget, name the other documents that carry each.
-//! 7. [`render`]: text, Markdown, JSON.
+//! 8. [`render`]: text, Markdown, JSON.
 //!
-//! [`eval`] holds ROUGE; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
+//! [`story`] clusters a stream of articles into stories, online.
+//!
+//! [`eval`] holds ROUGE and clustering scores; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
 //! The library does no file or network I/O.
 #![deny(missing_docs)]
 
+pub mod context;
 pub mod error;
 pub mod eval;
 pub mod ingest;
+mod num;
 pub mod render;
 pub mod represent;
 mod rng;
@@ -30,9 +36,10 @@ pub mod segment;
 pub mod select;
 mod span;
 pub mod stem;
+pub mod story;
 
 pub use error::{Error, Result};
-pub use ingest::{Cluster, Document};
+pub use ingest::{Cluster, DateError, DocDate, Document};
 pub use span::Span;
 pub mod compose;
 mod summarize;

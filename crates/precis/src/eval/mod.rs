@@ -19,6 +19,7 @@
 //! [`order`] measures what ROUGE does not: whether a summary's sentences come
 //! in the order a human reference puts the same content.
 
+pub mod clustering;
 mod lcs;
 mod ngrams;
 pub mod order;

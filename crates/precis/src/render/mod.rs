@@ -1,7 +1,9 @@
 //! Render: a [`Summary`] as text, Markdown or JSON.
 //!
-//! Every renderer implements [`Render`] and appends to a `String`, so the
-//! CLI, the HTTP service and the Python package share one wire format.
+//! Every renderer implements [`Render`] and appends to a `String`. The
+//! `precis` command-line tool writes its output through them, and any other
+//! front end built on this crate is to do the same, so that there is one
+//! wire format.
 //!
 //! # JSON wire format
 //!
@@ -19,6 +21,14 @@
 //! `span` is a byte range into the document's original text; `cut` appears
 //! (as `true`) only on a sentence cut to fill the budget; `explain` only when
 //! explanations were asked for; `warnings` only when there are some.
+//!
+//! The input side of the format is [`crate::Cluster`]'s serde form, which
+//! batch files use one record a line:
+//! `{"id": ..., "documents": [{"id": ..., "text": ..., "title"?, "date"?,
+//! "url"?, "source"?}], "query"?: "...", "earlier_documents"?: [documents
+//! of the same shape]}`. With a `query` the summary answers it; with
+//! `earlier_documents` it says only what they do not (see
+//! [`crate::context`]).
 //!
 //! [`JsonLine`] writes one line per cluster for batch use:
 //! `{"id": ..., "summary": "sentence\nsentence", "sentences": [...]}` with the

@@ -217,7 +217,7 @@ impl Lexicon {
         let id = match self.stems.entry(stem) {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
-                let id = self.terms.len() as u32;
+                let id = crate::num::id_u32(self.terms.len());
                 self.terms.push(e.key().clone());
                 self.stop.push(stop);
                 *e.insert(id)
@@ -225,6 +225,23 @@ impl Lexicon {
         };
         self.forms.insert(form, id);
         id
+    }
+
+    /// The term id of a lowercase word form if the cluster has its stem,
+    /// without adding anything: how text from outside the cluster (a
+    /// query) is looked up.
+    pub fn find(&self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.forms.get(word) {
+            return Some(id);
+        }
+        let (_, Stemmed { stem, .. }) = stem(word);
+        self.stems.get(&stem).copied()
+    }
+
+    /// The term id of a stem (as [`Lexicon::stem`] gives it, perhaps from
+    /// another lexicon), if this lexicon has it.
+    pub fn find_stem(&self, stem: &str) -> Option<u32> {
+        self.stems.get(stem).copied()
     }
 
     /// Number of distinct terms.
