@@ -47,8 +47,10 @@ pub fn arrange(
             _ => runs.push(vec![i]),
         }
     }
+    // Dated documents first, earliest first.
     let date = |i: usize| {
-        analysis.doc_dates.get(analysis.sentences[i].doc).copied().flatten().unwrap_or(u32::MAX)
+        let d = analysis.doc_dates.get(analysis.sentences[i].doc).copied().flatten();
+        (d.is_none(), d)
     };
     runs.sort_by(|a, b| {
         let (x, y) = (a[0], b[0]);
