@@ -11,6 +11,7 @@
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
 //! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
 //! - `metadata`: document titles, dates, URLs and sources in JSONL input.
+//! - `off_event`: documents about another event, listed and left out.
 
 mod bad_input;
 mod batch;
@@ -20,6 +21,7 @@ mod hay;
 mod html;
 mod library;
 mod metadata;
+mod off_event;
 mod regression;
 mod rouge;
 mod stdin;
