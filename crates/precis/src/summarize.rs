@@ -421,7 +421,7 @@ impl Summarizer {
     }
 
     /// Summarizes an already prepared cluster: the method's row of
-    /// [`METHODS`] filters, scores and selects, then [`compose`] orders,
+    /// `METHODS` filters, scores and selects, then [`compose`] orders,
     /// cuts and attributes the picks.
     pub fn summarize_prepared(&self, prepared: &Prepared) -> Summary {
         let analysis = &prepared.analysis;

@@ -2,7 +2,7 @@
 //!
 //! Selection decides *which* sentences; composing decides how they are
 //! presented: the reading order ([`reading_order`]), the sentence cut to
-//! fill the budget in fill mode ([`cut`]), and the other documents that
+//! fill the budget in fill mode (`cut`), and the other documents that
 //! carry each sentence's content ([`provenance`]). It reads the prepared
 //! cluster and the selection, and writes the [`Summary`] every renderer
 //! prints.
