@@ -20,6 +20,7 @@ mod html;
 mod input;
 mod output;
 mod rouge_cmd;
+mod serve_cmd;
 mod summarize_cmd;
 
 use clap::Parser;
@@ -73,6 +74,7 @@ fn run(cli: &args::Cli) -> anyhow::Result<Status> {
         args::Command::Summarize(args) => summarize_cmd::run(args),
         args::Command::Eval(args) => eval_cmd::run(args),
         args::Command::Rouge(args) => rouge_cmd::run(args),
+        args::Command::Serve(args) => serve_cmd::run(args),
     }
 }
 

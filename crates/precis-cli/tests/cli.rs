@@ -7,6 +7,7 @@
 //! - `bad_input`: every kind of bad input gets a message naming it.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
+//! - `serve`: `precis serve` answers as `precis summarize` and stops on SIGTERM.
 
 mod bad_input;
 mod batch;
@@ -14,5 +15,6 @@ mod example;
 mod hay;
 mod library;
 mod rouge;
+mod serve;
 mod stdin;
 mod util;

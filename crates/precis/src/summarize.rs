@@ -1,6 +1,6 @@
 //! The pipeline: from a [`Cluster`] to a [`Summary`].
 
-use crate::ingest::{clean_cluster, glued, looks_binary, Cluster};
+use crate::ingest::{clean_cluster, glued, looks_binary, Cluster, DropReason, Dropped};
 use crate::represent::{Analysis, ConceptConfig, InvertedIndex, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
 use crate::select::{
@@ -28,6 +28,10 @@ pub struct Prepared {
     pub analysis: Analysis,
     /// Warnings raised while preparing.
     pub warnings: Vec<String>,
+    /// What cleaning left out of each document (furniture, headlines and
+    /// captions, repeats), in text order, parallel to `doc_ids`, so a front
+    /// end can show it.
+    pub dropped: Vec<Vec<Dropped>>,
 }
 
 /// Cleans, segments and analyses a cluster.
@@ -48,6 +52,7 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         return Err(Error::EmptyCluster { cluster: cluster.id.clone() });
     }
     let cleaned = clean_cluster(&cluster.documents);
+    let mut dropped: Vec<Vec<Dropped>> = cleaned.iter().map(|c| c.dropped.clone()).collect();
     let mut sentences = Vec::new();
     let mut seen = FxHashSet::default();
     for (doc, (d, clean)) in cluster.documents.iter().zip(&cleaned).enumerate() {
@@ -64,11 +69,20 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
                 // ("Image copyright AFP Image caption ...", "(CNN) --") go.
                 let Some(whole) = span.slice(norm) else { continue };
                 if glued::is_photo_caption(whole) {
+                    let span = para.text.to_original(span);
+                    dropped[doc].push(Dropped { span, reason: DropReason::Headline });
                     continue;
                 }
-                let span = Span::new(span.start() + glued::prose_start(whole), span.end());
+                let prose = glued::prose_start(whole);
+                if prose > 0 {
+                    let cut = para.text.to_original(Span::new(span.start(), span.start() + prose));
+                    dropped[doc].push(Dropped { span: cut, reason: DropReason::Boilerplate });
+                }
+                let span = Span::new(span.start() + prose, span.end());
                 let Some(norm_text) = span.slice(norm) else { continue };
                 if !seen.insert(xxh3_64(norm_text.as_bytes())) {
+                    let span = para.text.to_original(span);
+                    dropped[doc].push(Dropped { span, reason: DropReason::Repeated });
                     continue;
                 }
                 let orig = para.text.to_original(span);
@@ -107,6 +121,9 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
             cluster.id
         ));
     }
+    for d in &mut dropped {
+        d.sort_by_key(|x| (x.span.start(), x.span.end()));
+    }
     let dates = cluster.documents.iter().map(|d| d.wire_date()).collect();
     let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
     Ok(Prepared {
@@ -115,6 +132,7 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
         doc_texts: cluster.documents.iter().map(|d| d.text.clone()).collect(),
         analysis,
         warnings,
+        dropped,
     })
 }
 
