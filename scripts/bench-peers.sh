@@ -48,6 +48,7 @@ cargo build --quiet --release -p precis --example bench_inprocess
 target="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release"
 
 if [ ! -x "$venv/bin/python" ]; then
+    python3 -c 'import ensurepip' 2>/dev/null || bash "$root/scripts/setup.sh" python3-venv
     python3 -m venv "$venv"
 fi
 if ! "$venv/bin/python" -c 'import sumy, nupunkt, numpy' 2>/dev/null; then

@@ -14,12 +14,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${ROUGE_VENV:-$root/.venv-rouge}"
 
-if ! perl -MXML::Parser -e1 2>/dev/null; then
-    echo "installing libxml-parser-perl" >&2
-    sudo_cmd=""
-    if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq libxml-parser-perl >/dev/null
+# The system packages verification needs (and precis itself does not).
+need=()
+command -v perl >/dev/null || need+=(perl)
+command -v python3 >/dev/null || need+=(python3)
+python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
+perl -MXML::Parser -e1 2>/dev/null || need+=(libxml-parser-perl)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "installing ${need[*]}" >&2
+    bash "$root/scripts/setup.sh" "${need[@]}" >/dev/null
 fi
 # DB_File comes with Debian's perl; ROUGE-1.5.5 needs it for the exception DB.
 perl -MDB_File -e1 || { echo "error: perl lacks DB_File" >&2; exit 1; }

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Installs the system packages precis needs to build and test on a fresh
-# Debian machine. Safe to run twice.
+# Prepares a fresh Debian machine with the Rust toolchain to build and test
+# precis: the rustfmt and clippy components. Building and running precis needs
+# nothing else (no C library, no Python, no Perl). Suites that need more
+# install it themselves: scripts/test.d/*.sh, and ROUGE verification through
+# scripts/install-rouge-references.sh. Extra Debian packages may be named as
+# arguments (`bash scripts/setup.sh python3-venv`); they are installed only
+# when missing. Safe to run twice.
 set -euo pipefail
 need=()
-for pkg in "$@"; do need+=("$pkg"); done
-command -v perl >/dev/null || need+=(perl)
-command -v python3 >/dev/null || need+=(python3 python3-venv)
-dpkg -s libxml-parser-perl >/dev/null 2>&1 || need+=(libxml-parser-perl)
+for pkg in "$@"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

@@ -37,13 +37,15 @@ INPUT is one of:
                    its file name the document id, read in file-name order
   FILE.jsonl[.gz]  a batch: one cluster per line, {\"id\": ..., \"documents\":
                    [{\"id\": ..., \"text\": ...}]}; gzip is detected by content
-  FILE.txt|.html   one cluster of one document
+  FILE.txt|.html   one cluster of one document (any other file is read as JSONL)
   - (or nothing)   standard input: documents separated by `|||||` (a JSONL
                    batch, possibly gzipped, is recognised too)
 
 Exit status: 0 when every cluster was summarized, 1 when some input could not
 be summarized (each failure is reported, and in batch mode written as an error
-record in its place), 2 for usage errors and I/O failures.";
+record in its place), 2 for usage errors and I/O failures (an output that
+cannot be written, a truncated gzip file: every record before the damage is
+still written).";
 
 /// Options of `precis summarize`.
 #[derive(Debug, Args)]
@@ -83,16 +85,40 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// Worker threads for batch input [default: all cores].
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    /// Worker threads for batch input, at most 1024 [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MAX_THREADS))]
     pub threads: Option<u64>,
+
+    /// The largest document read, in MiB (2^20 bytes) of text; a larger one
+    /// is an error naming it. Summarizing takes about ten times a cluster's
+    /// text in memory.
+    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    pub max_document_mb: u64,
+
+    /// The longest JSONL line (one cluster), or standard input as one
+    /// cluster, read, in MiB; a longer line becomes an error record.
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    pub max_line_mb: u64,
 
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
+/// The most worker threads `-j` accepts: far more than any machine has
+/// cores, and few enough to start at once.
+pub const MAX_THREADS: u64 = 1024;
+
 impl SummarizeArgs {
+    /// The input size limits the flags ask for.
+    pub fn limits(&self) -> crate::record::Limits {
+        let bytes = |mib: u64| usize::try_from(mib << 20).unwrap_or(usize::MAX);
+        crate::record::Limits {
+            document_bytes: bytes(self.max_document_mb),
+            line_bytes: bytes(self.max_line_mb),
+        }
+    }
+
     /// The budget the flags ask for; `clap` has already made them exclusive.
     pub fn budget(&self) -> Budget {
         let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
@@ -172,6 +198,10 @@ mod tests {
         assert!(parse(&["--words", "3", "--bytes", "9"]).is_err());
         assert!(parse(&["--words", "0"]).is_err());
         assert!(parse(&["--method", "bogus"]).is_err());
+        assert!(parse(&["-j", "1024"]).is_ok());
+        assert!(parse(&["-j", "1000000000"]).is_err());
+        let limits = parse(&["--max-document-mb", "2"]).unwrap().limits();
+        assert_eq!((limits.document_bytes, limits.line_bytes), (2 << 20, 64 << 20));
         for m in Method::ALL {
             assert_eq!(parse(&["--method", m.name()]).unwrap().method, *m);
         }

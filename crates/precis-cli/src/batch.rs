@@ -11,12 +11,13 @@
 //! A record that cannot be summarized (bad UTF-8, malformed JSON, no
 //! documents, no text) becomes an error record in its place; the batch goes on.
 
-use crate::output::{Failure, Printer};
+use crate::output::{Failure, Printer, Sink};
+use crate::record::{self, Limits, SCHEMA};
 use crate::{BadInput, Status};
 use anyhow::{Context, Result};
-use precis::{Cluster, Document, Summarizer, Summary};
+use precis::{Summarizer, Summary};
 use rayon::prelude::*;
-use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::panic::{self, AssertUnwindSafe};
 
@@ -31,75 +32,91 @@ const CHUNK_BYTES: usize = 64 << 20;
 struct Line {
     /// 1-based line number in the (decompressed) stream.
     number: usize,
+    /// The line without its line break (empty when it was too long).
     bytes: Vec<u8>,
+    /// The line's length when it was over the limit and was skipped.
+    too_long: Option<usize>,
 }
 
 /// Splits a stream into chunks of lines, skipping blank lines.
 struct Lines {
     reader: Box<dyn BufRead + Send>,
-    /// Lines read so far.
+    /// Complete lines read so far.
     read: usize,
+    /// The longest line kept, in bytes; longer ones are skipped.
+    max_line: usize,
 }
 
 impl Lines {
-    /// The next chunk; empty at the end of the stream.
-    fn next_chunk(&mut self) -> io::Result<Vec<Line>> {
+    /// The next chunk (empty at the end of the stream) and, when reading
+    /// stopped at an error, the error. The lines read before the error are
+    /// in the chunk, so none of them is lost; a line the error cut short is
+    /// not.
+    fn next_chunk(&mut self) -> (Vec<Line>, Option<io::Error>) {
         let mut chunk = Vec::new();
         let mut size = 0;
         while chunk.len() < CHUNK_LINES && size < CHUNK_BYTES {
-            // A fresh buffer per line: the chunk keeps it, and `read_until`
-            // grows it geometrically, so even a 50 MB line costs linear time
-            // and at most about twice its size while it is read.
+            // A fresh buffer per line: the chunk keeps it, and it grows
+            // geometrically, so even a 50 MB line costs linear time.
             let mut bytes = Vec::new();
-            if self.reader.read_until(b'\n', &mut bytes)? == 0 {
-                break;
-            }
+            let len = match read_line(&mut *self.reader, &mut bytes, self.max_line) {
+                Ok(Some(len)) => len,
+                Ok(None) => break,
+                Err(e) => return (chunk, Some(e)),
+            };
             self.read += 1;
-            if bytes.iter().all(u8::is_ascii_whitespace) {
+            let too_long = (len > self.max_line).then_some(len);
+            if too_long.is_none() && bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             size += bytes.len();
-            chunk.push(Line { number: self.read, bytes });
+            chunk.push(Line { number: self.read, bytes, too_long });
         }
-        Ok(chunk)
+        (chunk, None)
     }
 }
 
-/// A cluster record as stored in the JSONL files. Only `id` and `documents`
-/// are read; other fields (`source`, `summaries`, ...) are skipped.
-#[derive(Debug, Deserialize)]
-struct Record {
-    id: Option<Id>,
-    documents: Option<Vec<RecordDocument>>,
-}
-
-#[derive(Debug, Deserialize)]
-struct RecordDocument {
-    id: Option<Id>,
-    text: Option<String>,
-}
-
-/// Ids are strings, but a number is accepted and used as written.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Id {
-    Text(String),
-    Number(serde_json::Number),
-}
-
-impl Id {
-    fn into_string(self) -> String {
-        match self {
-            Id::Text(s) => s,
-            Id::Number(n) => n.to_string(),
+/// Reads one line into `buf` without its line break (`\n` or `\r\n`),
+/// keeping at most `max` bytes: a longer line is read to its end but not
+/// kept. Returns the line's full length, or `None` at the end of the stream.
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Option<usize>> {
+    let mut len = 0;
+    let mut any = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        if len + part.len() <= max {
+            buf.extend_from_slice(part);
+        } else {
+            buf.clear();
+            buf.shrink_to_fit();
+        }
+        len += part.len();
+        let used = part.len() + usize::from(done);
+        reader.consume(used);
+        if done {
+            break;
         }
     }
-}
-
-/// Just the id of a record, for naming records that fail to decode.
-#[derive(Deserialize)]
-struct IdOnly {
-    id: Option<Id>,
+    if !any {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+        len -= 1;
+    }
+    Ok(Some(len))
 }
 
 /// What a record turned into: rendered output, plus what to tell stderr.
@@ -109,52 +126,65 @@ struct Outcome {
     result: Result<Summary, Failure>,
 }
 
-/// An example record, quoted in messages about malformed ones.
-const SCHEMA: &str = r#"{"id": "...", "documents": [{"id": "...", "text": "..."}]}"#;
+/// Options of a batch run.
+pub struct Options<'a> {
+    pub summarizer: &'a Summarizer,
+    pub printer: Printer,
+    pub pool: &'a rayon::ThreadPool,
+    /// The longest line read, in bytes.
+    pub max_line: usize,
+    pub limits: Limits,
+}
 
 /// Summarizes every record of `reader` (named `name` in messages) and
-/// writes the results to `out`, opened by `open_out` once the input has
+/// writes the results to the sink `open_out` opens once the input has
 /// proved readable.
+///
+/// When reading fails part way (a truncated or corrupt gzip stream), every
+/// record before the damage is still summarized and written, the output is
+/// closed properly (a `json` array stays valid JSON), and then the error is
+/// returned, naming the last complete line.
 pub fn run(
     name: &str,
     reader: Box<dyn BufRead + Send>,
-    summarizer: &Summarizer,
-    printer: Printer,
-    pool: &rayon::ThreadPool,
-    open_out: impl FnOnce() -> Result<Box<dyn Write>>,
+    opts: &Options<'_>,
+    open_out: impl FnOnce() -> Result<Sink>,
 ) -> Result<Status> {
-    let mut lines = Lines { reader, read: 0 };
-    let mut chunk = lines.next_chunk().with_context(|| format!("reading {name}"))?;
+    let printer = opts.printer;
+    let mut lines = Lines { reader, read: 0, max_line: opts.max_line };
+    let (mut chunk, mut damage) = lines.next_chunk();
     if chunk.is_empty() {
+        if let Some(e) = damage {
+            return Err(e).with_context(|| format!("cannot read {name}"));
+        }
         return Err(BadInput(format!(
             "{name} holds no cluster records; give one JSON object per line, like {SCHEMA}"
         ))
         .into());
     }
     let mut out = open_out()?;
-    out.write_all(printer.start().as_bytes())?;
+    out.write(printer.start())?;
     let (mut total, mut failed) = (0usize, 0usize);
+    // Each cluster id and the line it was first seen on.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     while !chunk.is_empty() {
-        // Summarize this chunk while reading the next one.
-        let (outcomes, next) = pool.install(|| {
-            rayon::join(
-                || {
-                    chunk
-                        .par_iter()
-                        .map(|line| process(summarizer, printer, line))
-                        .collect::<Vec<_>>()
-                },
-                || lines.next_chunk(),
-            )
-        });
+        // Summarize this chunk while reading the next one (unless reading
+        // has already failed).
+        let work = std::mem::take(&mut chunk);
+        let summarize = || work.into_par_iter().map(|line| process(opts, line)).collect::<Vec<_>>();
+        let (outcomes, next) = if damage.is_none() {
+            opts.pool.install(|| rayon::join(summarize, || lines.next_chunk()))
+        } else {
+            (opts.pool.install(summarize), (Vec::new(), None))
+        };
         let stderr = io::stderr();
         let mut stderr = stderr.lock();
         for outcome in outcomes {
             if total > 0 {
-                out.write_all(printer.separator().as_bytes())?;
+                out.write(printer.separator())?;
             }
             total += 1;
-            out.write_all(outcome.rendered.as_bytes())?;
+            out.write(&outcome.rendered)?;
             // Messages to stderr are best effort; a closed stderr must not
             // stop the batch.
             match &outcome.result {
@@ -163,6 +193,15 @@ pub fn run(
                         let _ = writeln!(
                             stderr,
                             "warning: {name}:{}: cluster {:?}: {w}",
+                            outcome.line, summary.id
+                        );
+                    }
+                    if let Some(first) = seen.insert(summary.id.clone(), outcome.line) {
+                        let _ = writeln!(
+                            stderr,
+                            "warning: {name}:{}: cluster id {:?} repeats the id of line {first}; \
+                             output records follow the input order, but give each cluster its \
+                             own id to tell them apart",
                             outcome.line, summary.id
                         );
                     }
@@ -177,10 +216,20 @@ pub fn run(
             }
         }
         drop(stderr);
-        chunk = next.with_context(|| format!("reading {name} after line {}", lines.read))?;
+        chunk = next.0;
+        damage = damage.or(next.1);
     }
-    out.write_all(printer.end(total == 0).as_bytes())?;
-    out.flush()?;
+    out.write(printer.end(total == 0))?;
+    out.finish()?;
+    if let Some(e) = damage {
+        let last = lines.read;
+        return Err(e).context(format!(
+            "{name} is damaged after line {last}, its last complete line (a truncated or \
+             corrupt gzip stream, or a read error): the {total} record(s) up to it were \
+             summarized and written ({failed} of them as error records), the rest of the file \
+             could not be read"
+        ));
+    }
     if failed > 0 {
         eprintln!(
             "error: {failed} of {total} cluster(s) in {name} could not be summarized; \
@@ -193,9 +242,11 @@ pub fn run(
 
 /// Summarizes one line and renders the result, never panicking: a panic in
 /// the library becomes an error record, so one bad cluster cannot take the
-/// rest of the batch down with it.
-fn process(summarizer: &Summarizer, printer: Printer, line: &Line) -> Outcome {
-    let result = panic::catch_unwind(AssertUnwindSafe(|| summarize_line(summarizer, line)))
+/// rest of the batch down with it. The line's bytes are freed as soon as the
+/// record is parsed.
+fn process(opts: &Options<'_>, line: Line) -> Outcome {
+    let number = line.number;
+    let result = panic::catch_unwind(AssertUnwindSafe(|| summarize_line(opts, line)))
         .unwrap_or_else(|payload| {
             let what = payload
                 .downcast_ref::<&str>()
@@ -209,121 +260,107 @@ fn process(summarizer: &Summarizer, printer: Printer, line: &Line) -> Outcome {
                 ),
             ))
         });
-    let result = result.map_err(|(id, error)| Failure { id, line: line.number, error });
+    let result = result.map_err(|(id, error)| Failure { id, line: number, error });
     let rendered = match &result {
-        Ok(summary) => printer.batch_summary(summary),
-        Err(failure) => printer.batch_failure(failure),
+        Ok(summary) => opts.printer.batch_summary(summary),
+        Err(failure) => opts.printer.batch_failure(failure),
     };
-    Outcome { line: line.number, rendered, result }
+    Outcome { line: number, rendered, result }
 }
 
 /// A record's summary, or its id (when known) and what went wrong.
-fn summarize_line(
-    summarizer: &Summarizer,
-    line: &Line,
-) -> Result<Summary, (Option<String>, String)> {
-    let text = std::str::from_utf8(&line.bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        (
-            id_of(&String::from_utf8_lossy(&line.bytes)),
+fn summarize_line(opts: &Options<'_>, line: Line) -> Result<Summary, record::Failure> {
+    if let Some(len) = line.too_long {
+        return Err((
+            None,
             format!(
-                "invalid UTF-8 (byte 0x{:02x} at byte offset {at} of the line); convert the \
-                 file to UTF-8 (for example with `iconv -f latin1 -t utf-8`)",
-                line.bytes[at]
+                "the line has {}, more than the limit of {} per line; raise it with \
+                 --max-line-mb, or split the cluster",
+                record::megabytes(len),
+                record::megabytes(opts.max_line)
+            ),
+        ));
+    }
+    let mut bytes = line.bytes;
+    // A byte-order mark at the start of a line (files joined with `cat`).
+    if bytes.starts_with(crate::input::BOM) {
+        bytes.drain(..crate::input::BOM.len());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes()[at];
+        (
+            record::id_of(&String::from_utf8_lossy(e.as_bytes())),
+            format!(
+                "invalid UTF-8 (byte 0x{byte:02x} at byte offset {at} of the line); convert the \
+                 file to UTF-8 (for example with `iconv -f latin1 -t utf-8`)"
             ),
         )
     })?;
-    let record: Record = serde_json::from_str(text).map_err(|e| (id_of(text), malformed(&e)))?;
-    let cluster = into_cluster(record)?;
-    summarizer.summarize(&cluster).map_err(|e| (Some(cluster.id.clone()), e.to_string()))
-}
-
-/// The message for a line that is not a cluster record.
-fn malformed(e: &serde_json::Error) -> String {
-    // serde_json ends its messages with "at line 1 column N"; on a single
-    // line only the column means anything.
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let what = full.strip_suffix(&suffix).unwrap_or(&full);
-    format!(
-        "malformed JSON at column {}: {what}; each line must be one object like {SCHEMA}",
-        e.column()
-    )
-}
-
-/// The record's id, if the text parses far enough to have one.
-fn id_of(text: &str) -> Option<String> {
-    serde_json::from_str::<IdOnly>(text).ok()?.id.map(Id::into_string)
-}
-
-fn into_cluster(record: Record) -> Result<Cluster, (Option<String>, String)> {
-    let Some(id) = record.id.map(Id::into_string) else {
-        return Err((
-            None,
-            format!("the record has no \"id\"; each line must be one object like {SCHEMA}"),
-        ));
-    };
-    let documents = match record.documents {
-        Some(docs) if !docs.is_empty() => docs,
-        _ => {
-            return Err((
-                Some(id),
-                format!(
-                "the record has no documents; give at least one in \"documents\", like {SCHEMA}"
-            ),
-            ))
-        }
-    };
-    let mut docs = Vec::with_capacity(documents.len());
-    for (i, d) in documents.into_iter().enumerate() {
-        let doc_id = d.id.map(Id::into_string).unwrap_or_else(|| format!("doc-{}", i + 1));
-        let Some(text) = d.text else {
-            return Err((Some(id), format!("document {} ({doc_id:?}) has no \"text\"", i + 1)));
-        };
-        docs.push(Document::new(doc_id, text));
-    }
-    Ok(Cluster::new(id, docs))
+    let parsed = record::parse(&text);
+    drop(text);
+    let (cluster, warnings) = parsed?.into_cluster(opts.limits)?;
+    let mut summary = opts
+        .summarizer
+        .summarize(&cluster)
+        .map_err(|e| (Some(cluster.id.clone()), e.to_string()))?;
+    summary.warnings.extend(warnings);
+    Ok(summary)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cluster(json: &str) -> Result<Cluster, (Option<String>, String)> {
-        into_cluster(serde_json::from_str(json).unwrap())
-    }
-
-    #[test]
-    fn records() {
-        let c = cluster(r#"{"id": 7, "source": "x", "documents": [{"text": "A."}, {"id": "b", "text": "B."}], "summaries": []}"#).unwrap();
-        assert_eq!(c.id, "7");
-        assert_eq!(c.documents[0].id, "doc-1");
-        assert_eq!(c.documents[1].id, "b");
-        let (id, msg) = cluster(r#"{"id": "c", "documents": []}"#).unwrap_err();
-        assert_eq!(id.as_deref(), Some("c"));
-        assert!(msg.contains("no documents"));
-        assert!(cluster(r#"{"documents": [{"text": "A."}]}"#).unwrap_err().1.contains("no \"id\""));
-        assert!(cluster(r#"{"id": "c", "documents": [{"id": "d"}]}"#)
-            .unwrap_err()
-            .1
-            .contains("\"d\""));
-    }
-
-    #[test]
-    fn malformed_names_the_column() {
-        let e = serde_json::from_str::<Record>(r#"{"id": "x", "documents": [}"#).unwrap_err();
-        let msg = malformed(&e);
-        assert!(msg.starts_with("malformed JSON at column 27: "), "{msg}");
-        assert!(!msg.contains("line 1"), "{msg}");
-    }
-
     #[test]
     fn chunks_skip_blank_lines_and_count_them() {
         let data: &[u8] = b"{\"a\":1}\n\n  \n{\"b\":2}\r\n{\"c\":3}";
-        let mut lines = Lines { reader: Box::new(data), read: 0 };
-        let chunk = lines.next_chunk().unwrap();
+        let mut lines = Lines { reader: Box::new(data), read: 0, max_line: 100 };
+        let (chunk, err) = lines.next_chunk();
+        assert!(err.is_none());
         let numbers: Vec<usize> = chunk.iter().map(|l| l.number).collect();
         assert_eq!(numbers, [1, 4, 5]);
-        assert!(lines.next_chunk().unwrap().is_empty());
+        assert_eq!(chunk[1].bytes, b"{\"b\":2}");
+        assert!(lines.next_chunk().0.is_empty());
+    }
+
+    #[test]
+    fn long_lines_are_measured_not_kept() {
+        let data: &[u8] = b"0123456789\nabc\r\n0123456789012";
+        let mut lines = Lines {
+            reader: Box::new(std::io::BufReader::with_capacity(4, data)),
+            read: 0,
+            max_line: 10,
+        };
+        let (chunk, _) = lines.next_chunk();
+        let got: Vec<(&[u8], Option<usize>)> =
+            chunk.iter().map(|l| (l.bytes.as_slice(), l.too_long)).collect();
+        assert_eq!(got, [(&b"0123456789"[..], None), (b"abc", None), (b"", Some(13))]);
+    }
+
+    /// A reader that fails after its bytes, as a truncated gzip stream does.
+    struct Damaged(&'static [u8]);
+
+    impl std::io::Read for Damaged {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "truncated"));
+            }
+            let n = buf.len().min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_before_an_error_are_kept() {
+        let reader = std::io::BufReader::with_capacity(3, Damaged(b"one\ntwo\nthr"));
+        let mut lines = Lines { reader: Box::new(reader), read: 0, max_line: 100 };
+        let (chunk, err) = lines.next_chunk();
+        let kept: Vec<&[u8]> = chunk.iter().map(|l| l.bytes.as_slice()).collect();
+        assert_eq!(kept, [&b"one"[..], b"two"]);
+        assert_eq!(err.unwrap().kind(), io::ErrorKind::UnexpectedEof);
+        assert_eq!(lines.read, 2);
     }
 }

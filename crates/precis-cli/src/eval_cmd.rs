@@ -9,6 +9,10 @@
 //! - `multinews`: at most 250 words of whole sentences, scored by the
 //!   rouge-score reimplementation with stemming; F1 of rouge1, rouge2 and
 //!   rougeLsum against the single reference.
+//! - `duc-qf` and `duc-update`: NIST's scoring of the DUC 2005-2007
+//!   query-focused (250 words) and update (100 words) tasks,
+//!   `-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l N`, recall
+//!   jackknifed over the four references (each left out in turn, averaged).
 //!
 //! Each cluster is prepared (cleaned, segmented, analysed) once and
 //! summarized by every method; the time per cluster of a method is the
@@ -31,12 +35,88 @@ use std::time::Instant;
 
 /// Evaluation protocols.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Protocol {
     /// DUC: 100 words (last sentence cut), ROUGE-1.5.5 recall with 95% CI.
     Duc,
     /// Multi-News: 250 words of whole sentences, rouge-score F1.
     Multinews,
+    /// DUC 2005/2006 query-focused: 250 words (last sentence cut),
+    /// ROUGE-1.5.5 recall jackknifed over the references, as NIST scored it.
+    DucQf,
+    /// DUC 2007 update: 100 words (last sentence cut), ROUGE-1.5.5 recall
+    /// jackknifed over the references, as NIST scored it.
+    DucUpdate,
+}
+
+impl Protocol {
+    /// The summary budget the protocol scores.
+    pub fn budget(self) -> Budget {
+        match self {
+            Protocol::Duc | Protocol::DucUpdate => Budget::words(100).with_fill(true),
+            Protocol::DucQf => Budget::words(250).with_fill(true),
+            Protocol::Multinews => Budget::words(250),
+        }
+    }
+
+    /// The ROUGE-1.5.5 options of the protocols scored by it (all but
+    /// Multi-News), with ROUGE-L off under `duc` (`-x`) as the literature
+    /// reports DUC 2003/2004.
+    pub fn rouge155(self) -> Option<Options> {
+        match self {
+            Protocol::Duc => Some(Options::duc()),
+            Protocol::DucQf => Some(Options::duc_query(250)),
+            Protocol::DucUpdate => Some(Options::duc_query(100)),
+            Protocol::Multinews => None,
+        }
+    }
+
+    /// Whether scores are jackknifed over the references (NIST's official
+    /// figures for DUC 2005-2007).
+    pub fn jackknife(self) -> bool {
+        matches!(self, Protocol::DucQf | Protocol::DucUpdate)
+    }
+
+    /// The ROUGE flags the protocol runs, for table headers.
+    pub fn flags(self) -> &'static str {
+        match self {
+            Protocol::Duc => "-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u",
+            Protocol::DucQf => {
+                "-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -d -l 250, jackknifed"
+            }
+            Protocol::DucUpdate => {
+                "-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -d -l 100, jackknifed"
+            }
+            Protocol::Multinews => "rouge-score, stemmed",
+        }
+    }
+}
+
+/// Per-cluster ROUGE-1.5.5 scores of `peers[k]` against `models[k]`, in the
+/// order the script averages evaluations (by cluster id), jackknifed when
+/// `jackknife`.
+pub fn rouge155_clusters(
+    rouge: &Rouge155,
+    ids: &[&str],
+    peers: &[&str],
+    models: &[Vec<&str>],
+    jackknife: bool,
+) -> Vec<rouge155::ClusterScores> {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by(|&a, &b| ids[a].as_bytes().cmp(ids[b].as_bytes()));
+    order
+        .iter()
+        .map(|&k| {
+            let prepared: Vec<rouge155::Prepared> =
+                models[k].iter().map(|m| rouge.prepare(m)).collect();
+            let peer = rouge.prepare(peers[k]);
+            if jackknife {
+                rouge.score_jackknife(&peer, &prepared)
+            } else {
+                rouge.score(&peer, &prepared)
+            }
+        })
+        .collect()
 }
 
 /// Arguments of `precis eval`.
@@ -68,9 +148,9 @@ pub struct EvalArgs {
     /// Evaluate only the first N clusters.
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Worker threads (default: all cores). Times are per cluster on one thread either way.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// Worker threads, at most 1024 (default: all cores). Times are per cluster on one thread either way.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=crate::args::MAX_THREADS))]
+    pub threads: Option<u64>,
 }
 
 #[derive(serde::Deserialize)]
@@ -127,10 +207,7 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     if records.is_empty() {
         bail!(BadInput(format!("{}: no clusters to evaluate", args.data.display())));
     }
-    let budget = match args.protocol {
-        Protocol::Duc => Budget::words(100).with_fill(true),
-        Protocol::Multinews => Budget::words(250),
-    };
+    let budget = args.protocol.budget();
     let mut variants: Vec<(String, precis::SummarizerBuilder)> = methods
         .iter()
         .map(|&m| {
@@ -145,7 +222,9 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     let names: Vec<String> = variants.iter().map(|v| v.0.clone()).collect();
     let summarizers: Vec<Summarizer> =
         variants.iter().map(|(_, b)| b.build()).collect::<Result<_, _>>()?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, |n| usize::try_from(n).unwrap_or(1)))
+        .build()?;
     let progress = progress_bar(records.len() as u64);
     let oracle = !args.no_oracle;
     // Per cluster: one outcome per method, then the oracle's.
@@ -190,13 +269,16 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
         clusters: records.len(),
         rows,
     };
-    let mut out = std::io::stdout().lock();
+    let mut text = Vec::new();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        serde_json::to_writer_pretty(&mut text, &report)?;
+        writeln!(text)?;
     } else {
-        write_table(&mut out, &report)?;
+        write_table(&mut text, &report)?;
     }
+    let mut out = crate::output::Sink::open(None)?;
+    out.write(&String::from_utf8_lossy(&text))?;
+    out.finish()?;
     Ok(Status::Success)
 }
 
@@ -333,16 +415,16 @@ fn greedy_oracle(
 ) -> String {
     let sentences = &prepared.analysis.sentences;
     let refs: Vec<&str> = references.iter().map(String::as_str).collect();
-    let objective: Box<dyn Fn(&str) -> f64> = match protocol {
-        Protocol::Duc => {
-            let rouge = Rouge155::new(oracle_options());
+    let objective: Box<dyn Fn(&str) -> f64> = match protocol.rouge155() {
+        Some(options) => {
+            let rouge = Rouge155::new(oracle_options(options));
             let models: Vec<rouge155::Prepared> = refs.iter().map(|r| rouge.prepare(r)).collect();
             Box::new(move |text: &str| {
                 let s = rouge.score(&rouge.prepare(text), &models);
                 s.scores.iter().take(2).map(|(_, v)| v.recall).sum()
             })
         }
-        Protocol::Multinews => {
+        None => {
             let scorer = RougeScorer::new(true);
             let targets: Vec<_> = refs.iter().map(|r| scorer.prepare(r)).collect();
             Box::new(move |text: &str| {
@@ -400,27 +482,29 @@ fn join(sentences: &[precis::represent::Sentence], picks: impl Iterator<Item = u
     picks.map(|i| sentences[i].text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
-/// ROUGE-1 and ROUGE-2 only, DUC settings otherwise: what the oracle maximizes.
-fn oracle_options() -> Options {
-    Options { max_n: 2, skip_bigram: None, resamples: 0, ..Options::duc() }
+/// ROUGE-1 and ROUGE-2 only, the protocol's settings otherwise: what the
+/// oracle maximizes.
+fn oracle_options(protocol: Options) -> Options {
+    Options {
+        max_n: 2,
+        skip_bigram: None,
+        rouge_l: false,
+        wlcs_weight: None,
+        resamples: 0,
+        ..protocol
+    }
 }
 
 fn score(records: &[Record], outs: &[&Outcome], protocol: Protocol) -> Vec<(String, Value)> {
-    match protocol {
-        Protocol::Duc => {
-            let rouge = Rouge155::new(Options::duc());
-            // The script averages evaluations sorted by id.
-            let mut order: Vec<usize> = (0..records.len()).collect();
-            order.sort_by(|&a, &b| {
-                records[a].cluster.id.as_bytes().cmp(records[b].cluster.id.as_bytes())
-            });
-            let per_cluster: Vec<_> = order
-                .iter()
-                .map(|&k| {
-                    let refs: Vec<&str> = records[k].summaries.iter().map(String::as_str).collect();
-                    rouge.score_cluster(&outs[k].summary, &refs)
-                })
-                .collect();
+    match protocol.rouge155() {
+        Some(options) => {
+            let rouge = Rouge155::new(options);
+            let ids: Vec<&str> = records.iter().map(|r| r.cluster.id.as_str()).collect();
+            let peers: Vec<&str> = outs.iter().map(|o| o.summary.as_str()).collect();
+            let models: Vec<Vec<&str>> =
+                records.iter().map(|r| r.summaries.iter().map(String::as_str).collect()).collect();
+            let per_cluster =
+                rouge155_clusters(&rouge, &ids, &peers, &models, protocol.jackknife());
             rouge
                 .average(&per_cluster)
                 .into_iter()
@@ -431,7 +515,7 @@ fn score(records: &[Record], outs: &[&Outcome], protocol: Protocol) -> Vec<(Stri
                 })
                 .collect()
         }
-        Protocol::Multinews => {
+        None => {
             let scorer = RougeScorer::new(true);
             let mut sums = [0.0f64; 3];
             for (record, out) in records.iter().zip(outs) {
@@ -458,6 +542,8 @@ fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {
     let what = match report.protocol {
         Protocol::Duc => "ROUGE-1.5.5 recall ×100, 95% CI; 100 words",
         Protocol::Multinews => "rouge-score F1 ×100 (stemmed); 250 words",
+        Protocol::DucQf => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 250 words",
+        Protocol::DucUpdate => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 100 words",
     };
     writeln!(out, "{} — {} clusters — {what}", report.data, report.clusters)?;
     write!(out, "| {:<18} ", "method")?;

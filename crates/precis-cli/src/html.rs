@@ -1,14 +1,30 @@
 //! HTML documents: the article text of a web page.
 //!
-//! The extraction itself belongs to the core (`precis::ingest::extract_html`);
-//! this module only adapts its result and errors for the CLI.
+//! The extraction itself belongs to the core ([`precis::ingest::extract_html`],
+//! `dom_smoothie`'s Readability port with a paragraph fallback); this module
+//! only adapts its result for the CLI.
 
-use crate::BadInput;
-use anyhow::Result;
+/// The article text of the HTML page `html`, or why none was found (the
+/// reason completes "no article text found in the page (...)").
+pub fn extract(html: &str) -> Result<String, String> {
+    match precis::ingest::extract_html("", html) {
+        Ok(article) => Ok(article.text),
+        Err(precis::Error::Html { reason, .. }) => Err(reason),
+        Err(e) => Err(e.to_string()),
+    }
+}
 
-/// The article text of the HTML page `html`, read from document `id`.
-pub fn extract(id: &str, html: &str) -> Result<String> {
-    // The core's extractor is not in this build yet.
-    let _ = html;
-    Err(BadInput(format!("document {id:?} is HTML, which this build of precis cannot read yet; convert it to plain text")).into())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_text_or_the_reason() {
+        let page = "<html><body><article><p>The council voted on Monday to extend the \
+                    tram line to the harbour, a project expected to cost 40 million euros \
+                    and take four years.</p></article></body></html>";
+        assert!(extract(page).unwrap().contains("extend the tram line"));
+        let empty = extract("<html><body><script>var x = 1;</script></body></html>");
+        assert!(!empty.unwrap_err().is_empty());
+    }
 }

@@ -2,12 +2,15 @@
 //! one [`Cluster`] or a stream of JSONL cluster records.
 //!
 //! All decoding checks live here, so every message can name the file: binary
-//! content, UTF-16, invalid UTF-8 (with the byte offset), empty directories.
-//! Gzip is recognised by its magic bytes, whatever the file is called.
+//! content, UTF-16 (with or without a byte-order mark), invalid UTF-8 (with
+//! the byte offset), empty directories, files over the size limits. Gzip is
+//! recognised by its magic bytes, whatever the file is called, and a UTF-8
+//! byte-order mark is dropped wherever input starts with one.
 
+use crate::record::{self, Limits};
 use crate::{html, BadInput};
 use anyhow::{Context, Result};
-use flate2::bufread::MultiGzDecoder;
+use flate2::bufread::GzDecoder;
 use precis::{Cluster, Document};
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
@@ -16,11 +19,17 @@ use std::path::Path;
 /// The separator between documents on standard input, as in Multi-News.
 pub const DOC_SEPARATOR: &str = "|||||";
 
+/// The UTF-8 byte-order mark, dropped wherever input starts with it.
+pub const BOM: &[u8] = b"\xef\xbb\xbf";
+
 /// The first bytes of every gzip stream.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// Read buffer size: large enough that gzip and line splitting are cheap.
 const BUFFER: usize = 256 * 1024;
+
+/// The file kinds read as documents, for messages.
+const DOCUMENT_KINDS: &str = ".txt (plain text) and .html/.htm (web pages)";
 
 /// What INPUT turned out to be.
 pub enum Input {
@@ -31,7 +40,7 @@ pub enum Input {
     Batch {
         /// How messages name the stream: the file path, or `<stdin>`.
         name: String,
-        /// The decompressed bytes.
+        /// The decompressed bytes, after any byte-order mark.
         reader: Box<dyn BufRead + Send>,
     },
 }
@@ -65,20 +74,31 @@ pub fn for_each_record<T: serde::de::DeserializeOwned>(
     what: &str,
     mut f: impl FnMut(usize, T) -> Result<bool>,
 ) -> Result<()> {
-    let (name, reader) = match open(Some(path))? {
-        Input::Batch { name, reader } => (name, reader),
-        Input::Cluster(_) => anyhow::bail!(BadInput(format!(
-            "{}: {flag} must be a JSONL file, each line {what}",
+    let meta = fs::metadata(path).with_context(|| {
+        format!("cannot read {flag} {}; give a JSONL file, each line {what}", path.display())
+    })?;
+    if meta.is_dir() {
+        anyhow::bail!(BadInput(format!(
+            "{flag} {} is a directory; give a JSONL file (optionally gzipped), each line {what}",
             path.display()
-        ))),
-    };
+        )));
+    }
+    let name = path.display().to_string();
+    let reader = open_stream(path, &name)?;
     for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{name}: reading line {}", n + 1))?;
+        let line = line.with_context(|| {
+            format!(
+                "{name} cannot be read after line {n} (a truncated or corrupt gzip stream, \
+                 a read error, or text that is not UTF-8)"
+            )
+        })?;
+        let line = line.strip_prefix('\u{feff}').unwrap_or(&line);
         if line.trim().is_empty() {
             continue;
         }
-        let record: T = serde_json::from_str(&line).map_err(|e| {
-            BadInput(format!("{name}:{}: not {what} ({e}); fix or remove the line", n + 1))
+        let record: T = serde_json::from_str(line).map_err(|e| {
+            let msg = record::problem(line, &e);
+            BadInput(format!("{name}:{}: not {what}: {msg}; fix or remove the line", n + 1))
         })?;
         if !f(n + 1, record)? {
             break;
@@ -88,10 +108,10 @@ pub fn for_each_record<T: serde::de::DeserializeOwned>(
 }
 
 /// Opens INPUT; `None` or `-` means standard input.
-pub fn open(path: Option<&Path>) -> Result<Input> {
+pub fn open(path: Option<&Path>, limits: Limits) -> Result<Input> {
     let path = match path {
         Some(p) if p != Path::new("-") => p,
-        _ => return open_stdin(path.is_none()),
+        _ => return open_stdin(path.is_none(), limits),
     };
     let meta = fs::metadata(path).with_context(|| {
         format!(
@@ -101,24 +121,102 @@ pub fn open(path: Option<&Path>) -> Result<Input> {
         )
     })?;
     if meta.is_dir() {
-        return read_dir(path).map(Input::Cluster);
+        return read_dir(path, limits).map(Input::Cluster);
     }
     if let Some(kind) = Kind::of(path) {
         let name = file_name(path);
         let id =
             path.file_stem().map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-        let doc = read_document(path, &name, kind)?;
+        let doc = read_document(path, &name, kind, limits)?.ok_or_else(|| {
+            BadInput(format!(
+                "{} holds no article text precis can find; give the article's own page, \
+                 or its text as a .txt file",
+                path.display()
+            ))
+        })?;
         return Ok(Input::Cluster(Cluster::new(id, vec![doc])));
     }
+    let name = path.display().to_string();
+    let mut reader = open_stream(path, &name)?;
+    // Any other file is read as JSONL; say so when it plainly is not.
+    let head = reader.fill_buf().with_context(|| format!("cannot read {name}"))?;
+    if let Some(what) = not_jsonl(head) {
+        anyhow::bail!(BadInput(format!(
+            "{name} {what}; precis reads {DOCUMENT_KINDS} files as documents and any other \
+             file as a JSONL batch of clusters (one JSON object per line); to summarize it as \
+             plain text, name it *.txt or pipe it in: `precis summarize - < {name}`"
+        )));
+    }
+    Ok(Input::Batch { name, reader })
+}
+
+/// Opens a file as a stream: gunzipped when it starts with the gzip magic
+/// bytes, without a leading byte-order mark.
+fn open_stream(path: &Path, name: &str) -> Result<Box<dyn BufRead + Send>> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let reader = maybe_gunzip(BufReader::with_capacity(BUFFER, file))
-        .with_context(|| format!("reading {}", path.display()))?;
-    Ok(Input::Batch { name: path.display().to_string(), reader })
+    maybe_gunzip(BufReader::with_capacity(BUFFER, file), name)
+        .and_then(skip_bom)
+        .with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Why the start of a file that should be JSONL is not, if it plainly is
+/// not: the message completes "FILE ...".
+fn not_jsonl(head: &[u8]) -> Option<String> {
+    if let Some(enc) = utf16(head) {
+        return Some(format!(
+            "is {enc} text; convert it to UTF-8 (for example with `iconv -f utf-16 -t utf-8`)"
+        ));
+    }
+    let first = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    if head[first] == b'{' {
+        return None;
+    }
+    let line = head[first..].split(|&b| b == b'\n').next().unwrap_or_default();
+    let line = String::from_utf8_lossy(&line[..line.len().min(60)]).into_owned();
+    Some(format!("does not look like JSONL: it starts with {line:?}, not with `{{`"))
+}
+
+/// The UTF-16 flavour of `bytes`, when they are UTF-16 text: a byte-order
+/// mark, or (without one) a NUL byte in every other place, as text in a
+/// Latin script has in UTF-16.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xff, 0xfe]) {
+        return Some("UTF-16 (little-endian, with a byte-order mark)");
+    }
+    if bytes.starts_with(&[0xfe, 0xff]) {
+        return Some("UTF-16 (big-endian, with a byte-order mark)");
+    }
+    let sample = &bytes[..bytes.len().min(1024) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Mostly ASCII text: the high byte of each unit is zero, the low one not.
+    if odd * 10 >= pairs * 9 && even * 10 <= pairs {
+        Some("UTF-16 (little-endian, without a byte-order mark)")
+    } else if even * 10 >= pairs * 9 && odd * 10 <= pairs {
+        Some("UTF-16 (big-endian, without a byte-order mark)")
+    } else {
+        None
+    }
+}
+
+/// Drops a UTF-8 byte-order mark at the start of the stream.
+fn skip_bom(mut reader: Box<dyn BufRead + Send>) -> io::Result<Box<dyn BufRead + Send>> {
+    if reader.fill_buf()?.starts_with(BOM) {
+        reader.consume(BOM.len());
+    }
+    Ok(reader)
 }
 
 /// Standard input: documents separated by `|||||`, or a JSONL batch when the
 /// (decompressed) stream starts with `{`.
-fn open_stdin(implicit: bool) -> Result<Input> {
+fn open_stdin(implicit: bool, limits: Limits) -> Result<Input> {
     let stdin = io::stdin();
     if implicit && stdin.is_terminal() {
         anyhow::bail!(
@@ -127,25 +225,55 @@ fn open_stdin(implicit: bool) -> Result<Input> {
              `{DOC_SEPARATOR}` lines (see `precis summarize --help`)"
         );
     }
-    let mut reader =
-        maybe_gunzip(BufReader::with_capacity(BUFFER, stdin)).context("reading standard input")?;
-    if first_non_space(&mut reader).context("reading standard input")? == Some(b'{') {
+    let mut reader = maybe_gunzip(BufReader::with_capacity(BUFFER, stdin), "standard input")
+        .and_then(skip_bom)
+        .context("cannot read standard input")?;
+    if first_non_space(&mut reader).context("cannot read standard input")? == Some(b'{') {
         return Ok(Input::Batch { name: "<stdin>".into(), reader });
     }
+    // Read at most one byte past the limit, to tell whether it was passed.
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).context("reading standard input")?;
+    let cap = u64::try_from(limits.line_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(cap).read_to_end(&mut bytes).context("cannot read standard input")?;
+    if bytes.len() > limits.line_bytes {
+        anyhow::bail!(BadInput(format!(
+            "standard input holds more than {}, the limit for one cluster; raise it with \
+             --max-line-mb, or give the documents as files in a directory",
+            record::megabytes(limits.line_bytes)
+        )));
+    }
     let text = decode(bytes).map_err(|msg| BadInput(format!("standard input {msg}")))?;
-    Ok(Input::Cluster(split_documents(&text)?))
+    Ok(Input::Cluster(split_documents(&text, limits)?))
 }
 
 /// Splits standard input into documents `doc-1`, `doc-2`, ... at every
 /// `|||||` (on a line of its own, or inline as in the raw Multi-News files).
-fn split_documents(text: &str) -> Result<Cluster> {
+/// An HTML page without article text is skipped with a warning, as in a
+/// directory.
+fn split_documents(text: &str, limits: Limits) -> Result<Cluster> {
     let mut docs = Vec::new();
     for (i, piece) in text.split(DOC_SEPARATOR).enumerate() {
         let id = format!("doc-{}", i + 1);
-        let text =
-            if looks_like_html(piece) { html::extract(&id, piece)? } else { piece.to_owned() };
+        if piece.len() > limits.document_bytes {
+            anyhow::bail!(BadInput(format!(
+                "standard input: {}",
+                record::too_big(&format!("document {id}"), piece.len(), limits)
+            )));
+        }
+        let text = if looks_like_html(piece) {
+            match html::extract(piece) {
+                Ok(text) => text,
+                Err(reason) => {
+                    eprintln!(
+                        "warning: standard input: {id} is an HTML page without article text \
+                         ({reason}); skipped"
+                    );
+                    continue;
+                }
+            }
+        } else {
+            piece.to_owned()
+        };
         docs.push(Document::new(id, text));
     }
     Ok(Cluster::new("stdin", docs))
@@ -157,12 +285,59 @@ fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-/// The stream, gunzipped when it starts with the gzip magic bytes.
-fn maybe_gunzip<R: BufRead + Send + 'static>(mut reader: R) -> io::Result<Box<dyn BufRead + Send>> {
+/// The stream, gunzipped when it starts with the gzip magic bytes. `name`
+/// names it in the warning about trailing garbage.
+fn maybe_gunzip<R: BufRead + Send + 'static>(
+    mut reader: R,
+    name: &str,
+) -> io::Result<Box<dyn BufRead + Send>> {
     if reader.fill_buf()?.starts_with(&GZIP_MAGIC) {
-        Ok(Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(reader))))
+        let members = Members { decoder: Some(GzDecoder::new(reader)), name: name.to_owned() };
+        Ok(Box::new(BufReader::with_capacity(BUFFER, members)))
     } else {
         Ok(Box::new(reader))
+    }
+}
+
+/// Decompresses a gzip file as `gzip -d` does: members written one after
+/// another are one stream, and bytes after a complete member that do not
+/// start another one (zero padding, a stray newline) are trailing garbage,
+/// ignored with a warning. Damage inside a member (a truncated file, a bad
+/// checksum) is an error, which batch mode reports once every line before it
+/// has been summarized and written.
+struct Members<R: BufRead> {
+    /// The member being read; `None` at the end.
+    decoder: Option<GzDecoder<R>>,
+    /// The stream's name, for the warning.
+    name: String,
+}
+
+impl<R: BufRead> Read for Members<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(decoder) = self.decoder.as_mut() else { return Ok(0) };
+            let n = decoder.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // The member is complete: what follows it?
+            let Some(decoder) = self.decoder.take() else { return Ok(0) };
+            let mut inner = decoder.into_inner();
+            let rest = inner.fill_buf()?;
+            if rest.is_empty() {
+                return Ok(0);
+            }
+            if rest.starts_with(&GZIP_MAGIC) {
+                self.decoder = Some(GzDecoder::new(inner));
+                continue;
+            }
+            eprintln!(
+                "warning: {}: the bytes after the end of the gzip data (from 0x{:02x} on) are \
+                 not gzip data and were ignored, as `gzip -d` ignores trailing garbage",
+                self.name, rest[0]
+            );
+            return Ok(0);
+        }
     }
 }
 
@@ -189,7 +364,13 @@ fn first_non_space(reader: &mut dyn BufRead) -> io::Result<Option<u8>> {
 }
 
 /// Reads a directory of documents into one cluster named after it.
-fn read_dir(dir: &Path) -> Result<Cluster> {
+///
+/// A file that cannot be read as text (binary, UTF-16, invalid UTF-8, over
+/// the size limit) fails the whole directory: the cluster would silently
+/// miss an article. An HTML page in which no article text is found (a
+/// script-only page, a page of links) is skipped with a warning, as an empty
+/// text file is: it has nothing to contribute.
+fn read_dir(dir: &Path, limits: Limits) -> Result<Cluster> {
     let entries =
         fs::read_dir(dir).with_context(|| format!("cannot list directory {}", dir.display()))?;
     let mut docs = Vec::new();
@@ -221,10 +402,12 @@ fn read_dir(dir: &Path) -> Result<Cluster> {
     }
     // File-name order, byte-wise, so the result never depends on the file system.
     docs.sort_by(|a, b| a.0.cmp(&b.0));
-    let documents = docs
-        .iter()
-        .map(|(name, path, kind)| read_document(path, name, *kind))
-        .collect::<Result<_>>()?;
+    let mut documents = Vec::with_capacity(docs.len());
+    for (name, path, kind) in &docs {
+        if let Some(doc) = read_document(path, name, *kind, limits)? {
+            documents.push(doc);
+        }
+    }
     Ok(Cluster::new(cluster_id(dir), documents))
 }
 
@@ -242,28 +425,45 @@ fn file_name(path: &Path) -> String {
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// Reads one document file, checking its encoding; HTML goes through the
-/// article extractor.
-fn read_document(path: &Path, id: &str, kind: Kind) -> Result<Document> {
+/// Reads one document file, checking its size and encoding; HTML goes
+/// through the article extractor. `None` (after a warning) for an HTML page
+/// without article text.
+fn read_document(path: &Path, id: &str, kind: Kind, limits: Limits) -> Result<Option<Document>> {
+    let len = fs::metadata(path).map_or(0, |m| m.len());
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    if len > limits.document_bytes {
+        anyhow::bail!(BadInput(format!(
+            "{}: {}",
+            path.display(),
+            record::too_big("the file", len, limits)
+        )));
+    }
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let text = decode(bytes).map_err(|msg| BadInput(format!("{} {msg}", path.display())))?;
     let text = match kind {
         Kind::Text => text,
-        Kind::Html => {
-            html::extract(id, &text).with_context(|| format!("reading {}", path.display()))?
-        }
+        Kind::Html => match html::extract(&text) {
+            Ok(article) => article,
+            Err(reason) => {
+                eprintln!(
+                    "warning: {}: no article text found in the page ({reason}); skipped",
+                    path.display()
+                );
+                return Ok(None);
+            }
+        },
     };
-    Ok(Document::new(id, text))
+    Ok(Some(Document::new(id, text)))
 }
 
 /// Checks that `bytes` are UTF-8 text and returns them as a string, without
 /// a byte-order mark. The error completes a sentence that starts with the
 /// name of the file: "FILE is not valid UTF-8 ...".
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err("is UTF-16 text; convert it to UTF-8 (for example with \
-                    `iconv -f utf-16 -t utf-8`)"
-            .into());
+    if let Some(enc) = utf16(&bytes) {
+        return Err(format!(
+            "is {enc} text; convert it to UTF-8 (for example with `iconv -f utf-16 -t utf-8`)"
+        ));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
@@ -298,16 +498,34 @@ mod tests {
         assert!(decode(b"ab\x00c".to_vec()).unwrap_err().contains("byte offset 2"));
         assert!(decode(b"caf\xe9".to_vec()).unwrap_err().contains("0xe9 at byte offset 3"));
         assert!(decode(b"\xff\xfeh\x00".to_vec()).unwrap_err().contains("UTF-16"));
+        let le: Vec<u8> = "Rain fell.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "Rain fell.".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(decode(le).unwrap_err().contains("UTF-16 (little-endian, without"));
+        assert!(decode(be).unwrap_err().contains("UTF-16 (big-endian, without"));
+        assert!(decode(b"ab\x00\x00cd".to_vec()).unwrap_err().contains("binary"));
+    }
+
+    #[test]
+    fn jsonl_sniffing() {
+        assert_eq!(not_jsonl(b"  \n{\"id\": 1}"), None);
+        assert_eq!(not_jsonl(b""), None);
+        let msg = not_jsonl(b"# Notes\nThe river rose.").unwrap();
+        assert!(msg.contains("starts with \"# Notes\""), "{msg}");
+        assert!(not_jsonl(b"{\x00\"\x00i\x00d\x00").unwrap().contains("UTF-16"));
     }
 
     #[test]
     fn stdin_documents() {
-        let c = split_documents("One.\n|||||\nTwo. ||||| Three.").unwrap();
+        let limits = Limits { document_bytes: 100, line_bytes: 1000 };
+        let c = split_documents("One.\n|||||\nTwo. ||||| Three.", limits).unwrap();
         let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["doc-1", "doc-2", "doc-3"]);
         assert_eq!(c.documents[1].text, "\nTwo. ");
         assert!(looks_like_html("\n <!DOCTYPE html><p>x"));
         assert!(!looks_like_html("<b>not a page</b>"));
+        let big = format!("One.|||||{}", "x".repeat(101));
+        let e = split_documents(&big, limits).unwrap_err().to_string();
+        assert!(e.contains("document doc-2") && e.contains("--max-document-mb"), "{e}");
     }
 
     #[test]
@@ -315,5 +533,34 @@ mod tests {
         let mut r: &[u8] = b"  \n{\"id\": 1}";
         assert_eq!(first_non_space(&mut r).unwrap(), Some(b'{'));
         assert_eq!(r, b"{\"id\": 1}");
+    }
+
+    #[test]
+    fn gzip_members_and_trailing_garbage() {
+        use std::io::Write;
+        let gz = |text: &[u8]| {
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            enc.write_all(text).unwrap();
+            enc.finish().unwrap()
+        };
+        let read = |bytes: Vec<u8>| {
+            let mut out = String::new();
+            let r = maybe_gunzip(io::Cursor::new(bytes), "t.gz").unwrap().read_to_string(&mut out);
+            (out, r.map_err(|e| e.kind()))
+        };
+        let mut two = gz(b"one\n");
+        two.extend(gz(b"two\n"));
+        assert_eq!(read(two.clone()), ("one\ntwo\n".into(), Ok(8)));
+        let mut padded = two.clone();
+        padded.extend([0u8; 512]);
+        assert_eq!(read(padded), ("one\ntwo\n".into(), Ok(8)));
+        // A second member cut short is damage, not garbage.
+        let mut cut = two.clone();
+        cut.extend(&gz(b"three\n")[..12]);
+        let (text, result) = read(cut);
+        assert!(text.starts_with("one\ntwo\n") && result.is_err(), "{text:?} {result:?}");
+        let mut cut = two;
+        cut.truncate(cut.len() - 3);
+        assert!(read(cut).1.is_err());
     }
 }

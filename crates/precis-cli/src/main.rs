@@ -19,6 +19,7 @@ mod eval_cmd;
 mod html;
 mod input;
 mod output;
+mod record;
 mod rouge_cmd;
 mod serve_cmd;
 mod summarize_cmd;

@@ -7,9 +7,78 @@
 //! `json`, a header line per cluster for `text` and `markdown`).
 
 use crate::args::Format;
+use anyhow::{Context, Result};
 use precis::render::{Json, JsonLine, Markdown, Render, Text};
 use precis::Summary;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// Where the output goes: standard output or a file, buffered. Every write
+/// error says that it was the output that failed, and which; a broken pipe
+/// stays recognisable (see `main::is_broken_pipe`).
+pub struct Sink {
+    out: BufWriter<Box<dyn Write>>,
+    name: String,
+}
+
+impl Sink {
+    /// Standard output, or FILE for `-o FILE` (created or truncated).
+    ///
+    /// # Errors
+    ///
+    /// When FILE cannot be created, or when standard output was closed
+    /// (`precis ... >&-`), where the output would silently be lost.
+    pub fn open(path: Option<&Path>) -> Result<Sink> {
+        let (out, name): (Box<dyn Write>, String) = match path {
+            Some(p) => {
+                let file = File::create(p)
+                    .with_context(|| format!("cannot create output file {}", p.display()))?;
+                (Box::new(file), p.display().to_string())
+            }
+            None => {
+                anyhow::ensure!(
+                    !stdout_was_closed(),
+                    "standard output is closed, so the output would be lost; run precis \
+                     with standard output open, or write to a file with -o FILE"
+                );
+                (Box::new(io::stdout()), "standard output".to_owned())
+            }
+        };
+        Ok(Sink { out: BufWriter::with_capacity(64 << 10, out), name })
+    }
+
+    /// Writes `text`.
+    pub fn write(&mut self, text: &str) -> Result<()> {
+        self.out
+            .write_all(text.as_bytes())
+            .with_context(|| format!("cannot write the output to {}", self.name))
+    }
+
+    /// Flushes what is buffered; the output is complete only after this.
+    pub fn finish(mut self) -> Result<()> {
+        self.out.flush().with_context(|| format!("cannot write the output to {}", self.name))
+    }
+}
+
+/// True when standard output was closed when precis started. The Rust
+/// runtime then opens `/dev/null` read-write in its place (so that writes
+/// would succeed into nothing); a shell's `> /dev/null` opens it write-only,
+/// which stays allowed. Linux only (it reads `/proc`); elsewhere false.
+fn stdout_was_closed() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else { return false };
+    if target != Path::new("/dev/null") {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else { return false };
+    // `flags:` is octal; the access mode is its two lowest bits (2 = O_RDWR).
+    info.lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        .is_some_and(|flags| flags & 3 == 2)
+}
 
 /// A batch record that could not be summarized.
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +121,7 @@ impl Printer {
     pub fn batch_summary(&self, summary: &Summary) -> String {
         match self.format {
             Format::Text => {
-                let mut out = format!("==> {} <==\n", summary.id);
+                let mut out = format!("==> {} <==\n", frame_id(&summary.id));
                 self.text(summary, &mut out);
                 out
             }
@@ -70,6 +139,7 @@ impl Printer {
         let id = failure.id.as_deref().unwrap_or("(no id)");
         match self.format {
             Format::Text => {
+                let id = if failure.id.is_some() { frame_id(id) } else { Cow::Borrowed(id) };
                 format!("==> {id} (line {}) <==\nerror: {}\n", failure.line, failure.error)
             }
             Format::Markdown => format!(
@@ -138,6 +208,23 @@ impl Printer {
     }
 }
 
+/// A cluster id as written in a text-format frame header `==> id <==`: as
+/// it is, unless it holds a control character (a line break would break the
+/// framing) or could be mistaken for the framing itself; then as a JSON
+/// string, quoted and escaped.
+fn frame_id(id: &str) -> Cow<'_, str> {
+    let plain = !id.is_empty()
+        && !id.chars().any(char::is_control)
+        && !id.contains("<==")
+        && !id.starts_with('"')
+        && id.trim() == id;
+    if plain {
+        Cow::Borrowed(id)
+    } else {
+        Cow::Owned(serde_json::to_string(id).unwrap_or_default())
+    }
+}
+
 fn trim_newline(mut s: String) -> String {
     while s.ends_with('\n') {
         s.pop();
@@ -170,5 +257,17 @@ mod tests {
         assert_eq!(text, "==> (no id) (line 3) <==\nerror: malformed JSON\n");
         let md = Printer::new(Format::Markdown, false).batch_failure(&f);
         assert_eq!(md, "## Summary of (no id)\n\n> **Error** (line 3): malformed JSON\n");
+        let f = Failure { id: Some("a\n==> b <==".into()), ..f };
+        let text = Printer::new(Format::Text, false).batch_failure(&f);
+        assert_eq!(text, "==> \"a\\n==> b <==\" (line 3) <==\nerror: malformed JSON\n");
+    }
+
+    #[test]
+    fn frame_ids() {
+        assert_eq!(frame_id("c-1 x"), "c-1 x");
+        assert_eq!(frame_id("a\nb"), "\"a\\nb\"");
+        assert_eq!(frame_id("x <== y"), "\"x <== y\"");
+        assert_eq!(frame_id(" pad"), "\" pad\"");
+        assert_eq!(frame_id(""), "\"\"");
     }
 }

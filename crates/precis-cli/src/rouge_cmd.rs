@@ -1,10 +1,13 @@
 //! `precis rouge`: score any system's summaries against reference summaries
 //! under one of the evaluation protocols.
 //!
-//! Predictions are JSONL lines `{"id": ..., "summary": ...}` (sentences of a
-//! summary separated by newlines, as `precis summarize --format jsonl`
-//! writes them; a line with an `error` and no `summary` counts as an empty
-//! summary). Gold is a JSONL(.gz) file of clusters with `id` and reference
+//! Predictions are JSONL lines `{"id": ..., "summary": ...}`, the summary a
+//! string with its sentences separated by newlines (as `precis summarize
+//! --format jsonl` writes it) or an array of sentence strings. A line with
+//! an `error` and no `summary` (an error record of `precis summarize`, whose
+//! `id` may be `null`) is skipped, so its cluster counts as missing; a line
+//! with neither is an error, since scoring it as empty would hide a
+//! misnamed field. Ids are strings or numbers, compared as written. Gold is a JSONL(.gz) file of clusters with `id` and reference
 //! `summaries`. Every gold cluster is scored: one without a prediction is
 //! scored as an empty summary and counted as missing; predictions for ids not
 //! in the gold file are reported and ignored.
@@ -15,15 +18,22 @@
 //!   flags, with ROUGE-L, which `-x` would switch off, kept on);
 //! - `multinews`: Google's rouge-score with stemming for ROUGE-1, ROUGE-2,
 //!   ROUGE-L and ROUGE-Lsum; ROUGE-SU4, which rouge-score lacks, comes from
-//!   ROUGE-1.5.5 (`-m -2 4 -u`, no length limit).
+//!   ROUGE-1.5.5 (`-m -2 4 -u`, no length limit);
+//! - `duc-qf` and `duc-update`: NIST's DUC 2005-2007 scoring (250 and 100
+//!   words), recall jackknifed over the references.
+//!
+//! `--peers` scores many systems at once from a file of
+//! `{"id", "systems": {system id: summary}}` lines (DUC's peers), one row each.
 
 use crate::eval_cmd::Protocol;
+use crate::record::id_text;
 use crate::BadInput;
 use anyhow::{bail, Result};
 use clap::Args;
 use precis::eval::rouge155::{ClusterScores, Limit, Options, Rouge155, SkipBigram, SkipUnigrams};
 use precis::eval::rouge_score::RougeScorer;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,8 +46,13 @@ pub struct RougeArgs {
     #[arg(long)]
     pub data: PathBuf,
     /// Predictions: JSONL, optionally gzipped, `{"id": ..., "summary": ...}` per line.
+    #[arg(long, required_unless_present = "peers", conflicts_with = "peers")]
+    pub pred: Option<PathBuf>,
+    /// Many systems at once, as DUC distributes its peers: JSONL,
+    /// optionally gzipped, `{"id": ..., "systems": {"system id": "summary", ...}}`
+    /// per cluster. Prints one row per system.
     #[arg(long)]
-    pub pred: PathBuf,
+    pub peers: Option<PathBuf>,
     /// Scorer conventions.
     #[arg(long, value_enum)]
     pub protocol: Protocol,
@@ -46,19 +61,35 @@ pub struct RougeArgs {
     pub json: bool,
 }
 
-#[derive(Deserialize)]
+/// A gold cluster: its id and reference summaries.
 struct Gold {
     id: String,
+    summaries: Vec<String>,
+}
+
+/// A gold line as stored.
+#[derive(Deserialize)]
+struct GoldLine {
+    id: Option<Box<RawValue>>,
     #[serde(default)]
     summaries: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct Prediction {
-    id: String,
-    #[serde(default)]
-    summary: Option<String>,
+/// A prediction line: every field, read as written.
+type PredictionLine = BTreeMap<String, Box<RawValue>>;
+
+/// What the predictions file held.
+struct Predictions {
+    /// Summary text by id.
+    by_id: BTreeMap<String, String>,
+    /// Error records skipped.
+    errors: usize,
 }
+
+/// How the accepted form of a prediction is described in messages.
+const PREDICTION: &str = "precis rouge reads each summary from the field \"summary\": a string \
+    with one sentence per line (as `precis summarize --format jsonl` writes it) or an array of \
+    sentence strings";
 
 /// Average recall, precision and F1 of one metric, as fractions.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -87,9 +118,36 @@ struct Report {
     clusters: usize,
 }
 
+/// One cluster's summaries by the systems of a peers file.
+#[derive(Deserialize)]
+struct Peers {
+    id: String,
+    systems: BTreeMap<String, String>,
+}
+
+/// A system's row of `--peers` output.
+#[derive(Debug, Serialize)]
+struct SystemRow {
+    system: String,
+    #[serde(flatten)]
+    report: Report,
+}
+
 pub fn run(args: &RougeArgs) -> Result<crate::Status> {
     let gold = read_gold(&args.data)?;
-    let mut predictions = read_predictions(&args.pred)?;
+    let pred = match (&args.pred, &args.peers) {
+        (Some(pred), _) => pred,
+        (None, Some(peers)) => return run_peers(args, &gold, peers),
+        (None, None) => bail!(BadInput("give --pred FILE or --peers FILE".into())),
+    };
+    let Predictions { by_id: mut predictions, errors } = read_predictions(pred)?;
+    if errors > 0 {
+        eprintln!(
+            "warning: {} holds {errors} error record(s) (lines with \"error\" and no \"summary\"); \
+             they were skipped, so their clusters count as missing",
+            pred.display()
+        );
+    }
     let mut missing = Vec::new();
     let summaries: Vec<String> = gold
         .iter()
@@ -107,7 +165,7 @@ pub fn run(args: &RougeArgs) -> Result<crate::Status> {
             "warning: {} of {} gold clusters have no prediction in {} and score as empty summaries (first: {})",
             missing.len(),
             gold.len(),
-            args.pred.display(),
+            pred.display(),
             shown.join(", ")
         );
     }
@@ -121,18 +179,120 @@ pub fn run(args: &RougeArgs) -> Result<crate::Status> {
             shown.join(", ")
         );
     }
-    let report = match args.protocol {
-        Protocol::Duc => score_duc(&gold, &summaries, missing.len()),
-        Protocol::Multinews => score_multinews(&gold, &summaries, missing.len()),
-    };
-    let mut out = std::io::stdout().lock();
+    let report = score(args.protocol, &gold, &summaries, missing.len());
+    let mut text = Vec::new();
     if args.json {
-        serde_json::to_writer(&mut out, &report)?;
+        serde_json::to_writer(&mut text, &report)?;
+        writeln!(text)?;
+    } else {
+        write_table(&mut text, args, &pred.display().to_string(), &report)?;
+    }
+    let mut out = crate::output::Sink::open(None)?;
+    out.write(&String::from_utf8_lossy(&text))?;
+    out.finish()?;
+    Ok(crate::Status::Success)
+}
+
+/// Scores every system of a peers file: one row per system, systems in
+/// numeric order where their ids are numbers (as DUC numbers them).
+fn run_peers(args: &RougeArgs, gold: &[Gold], path: &Path) -> Result<crate::Status> {
+    let name = path.display();
+    let mut by_cluster: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let what = "a peers record `{\"id\": ..., \"systems\": {\"system id\": \"summary\"}}`";
+    crate::input::for_each_record(path, "--peers", what, |n, p: Peers| {
+        if by_cluster.insert(p.id.clone(), p.systems).is_some() {
+            bail!(BadInput(format!("{name}:{n}: cluster {:?} appears twice; keep one", p.id)));
+        }
+        Ok(true)
+    })?;
+    let mut systems: Vec<&String> = by_cluster.values().flat_map(|s| s.keys()).collect();
+    systems.sort_by(|a, b| match (a.parse::<u64>(), b.parse::<u64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    });
+    systems.dedup();
+    if systems.is_empty() {
+        bail!(BadInput(format!("{name}: no system summaries")));
+    }
+    let rows: Vec<SystemRow> = systems
+        .iter()
+        .map(|system| {
+            let mut missing = 0;
+            let summaries: Vec<String> = gold
+                .iter()
+                .map(|g| match by_cluster.get(&g.id).and_then(|s| s.get(*system)) {
+                    Some(summary) => summary.clone(),
+                    None => {
+                        missing += 1;
+                        String::new()
+                    }
+                })
+                .collect();
+            SystemRow {
+                system: (*system).clone(),
+                report: score(args.protocol, gold, &summaries, missing),
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    if args.json {
+        serde_json::to_writer(&mut out, &rows)?;
         writeln!(out)?;
     } else {
-        write_table(&mut out, args, &report)?;
+        write_peers_table(&mut out, args, &name.to_string(), gold.len(), &rows)?;
     }
+    let mut sink = crate::output::Sink::open(None)?;
+    sink.write(&String::from_utf8_lossy(&out))?;
+    sink.finish()?;
     Ok(crate::Status::Success)
+}
+
+/// The `--peers` table: one row per system.
+fn write_peers_table(
+    out: &mut impl Write,
+    args: &RougeArgs,
+    name: &str,
+    clusters: usize,
+    rows: &[SystemRow],
+) -> Result<()> {
+    writeln!(
+        out,
+        "{} against {} — {} clusters — {}; recall ×100",
+        name,
+        args.data.display(),
+        clusters,
+        args.protocol.flags()
+    )?;
+    writeln!(out, "| system | ROUGE-1 | ROUGE-2 | ROUGE-SU4 | missing |")?;
+    writeln!(out, "|--------|---------|---------|-----------|---------|")?;
+    for row in rows {
+        let r = &row.report;
+        writeln!(
+            out,
+            "| {:<6} | {:>7.2} | {:>7.2} | {:>9.2} | {:>7} |",
+            row.system,
+            100.0 * r.rouge_1.recall,
+            100.0 * r.rouge_2.recall,
+            100.0 * r.rouge_su4.recall,
+            r.missing
+        )?;
+    }
+    Ok(())
+}
+
+fn score(protocol: Protocol, gold: &[Gold], summaries: &[String], missing: usize) -> Report {
+    match protocol.rouge155() {
+        // ROUGE-L is reported here even under `duc`, whose `-x` the
+        // literature's tables use.
+        Some(options) => score_rouge155(
+            Options { rouge_l: true, ..options },
+            protocol.jackknife(),
+            gold,
+            summaries,
+            missing,
+        ),
+        None => score_multinews(gold, summaries, missing),
+    }
 }
 
 fn read_gold(path: &Path) -> Result<Vec<Gold>> {
@@ -140,7 +300,13 @@ fn read_gold(path: &Path) -> Result<Vec<Gold>> {
     let mut lines = BTreeMap::new();
     let mut gold = Vec::new();
     let what = "a gold record with `id` and `summaries`";
-    crate::input::for_each_record(path, "--data", what, |n, g: Gold| {
+    crate::input::for_each_record(path, "--data", what, |n, g: GoldLine| {
+        let id = match g.id.as_deref().map(|raw| id_text(raw, "the \"id\"")) {
+            Some(Ok(Some(id))) => id,
+            Some(Err(msg)) => bail!(BadInput(format!("{name}:{n}: {msg}"))),
+            _ => bail!(BadInput(format!("{name}:{n}: the gold record has no \"id\""))),
+        };
+        let g = Gold { id, summaries: g.summaries };
         if g.summaries.is_empty() {
             bail!(BadInput(format!("{name}:{n}: cluster {:?} has no reference summaries", g.id)));
         }
@@ -159,33 +325,82 @@ fn read_gold(path: &Path) -> Result<Vec<Gold>> {
     Ok(gold)
 }
 
-/// Prediction text by id.
-fn read_predictions(path: &Path) -> Result<BTreeMap<String, String>> {
+/// Prediction text by id, and how many error records were skipped.
+fn read_predictions(path: &Path) -> Result<Predictions> {
     let name = path.display();
     let mut lines = BTreeMap::new();
-    let mut out = BTreeMap::new();
+    let mut out = Predictions { by_id: BTreeMap::new(), errors: 0 };
     let what = "a prediction `{\"id\": ..., \"summary\": ...}`";
-    crate::input::for_each_record(path, "--pred", what, |n, p: Prediction| {
-        if let Some(first) = lines.insert(p.id.clone(), n) {
+    crate::input::for_each_record(path, "--pred", what, |n, p: PredictionLine| {
+        let summary = match p.get("summary") {
+            Some(raw) => summary_text(raw).map_err(|msg| BadInput(format!("{name}:{n}: {msg}")))?,
+            None if p.contains_key("error") => None,
+            None => {
+                let fields: Vec<String> = p.keys().map(|k| format!("{k:?}")).collect();
+                let fields = if fields.is_empty() { "none".to_owned() } else { fields.join(", ") };
+                bail!(BadInput(format!(
+                    "{name}:{n}: the prediction has no \"summary\" field (its fields: {fields}); \
+                     {PREDICTION}"
+                )));
+            }
+        };
+        let Some(summary) = summary else {
+            out.errors += 1;
+            return Ok(true);
+        };
+        let id = match p.get("id").map(|raw| id_text(raw, "the \"id\"")) {
+            Some(Ok(Some(id))) => id,
+            Some(Err(msg)) => bail!(BadInput(format!("{name}:{n}: {msg}"))),
+            _ => bail!(BadInput(format!(
+                "{name}:{n}: the prediction has a summary but no \"id\"; give the id of the \
+                 gold cluster it summarizes"
+            ))),
+        };
+        if let Some(first) = lines.insert(id.clone(), n) {
             bail!(BadInput(format!(
-                "{name}:{n}: a second prediction for {:?} (the first is on line {first}); keep one",
-                p.id
+                "{name}:{n}: a second prediction for {id:?} (the first is on line {first}); keep one"
             )));
         }
-        out.insert(p.id, p.summary.unwrap_or_default());
+        out.by_id.insert(id, summary);
         Ok(true)
     })?;
     Ok(out)
 }
 
-/// The DUC options with ROUGE-L on.
-fn duc_options() -> Options {
-    Options { rouge_l: true, ..Options::duc() }
+/// The text of a `summary` field; `None` for `null` (no summary, as in an
+/// error record).
+fn summary_text(raw: &RawValue) -> Result<Option<String>, String> {
+    match serde_json::from_str::<Option<serde_json::Value>>(raw.get()) {
+        Ok(None) => Ok(None),
+        Ok(Some(serde_json::Value::String(s))) => Ok(Some(s)),
+        Ok(Some(serde_json::Value::Array(items))) => items
+            .into_iter()
+            .map(|v| match v {
+                serde_json::Value::String(s) => Ok(s),
+                other => Err(format!(
+                    "the \"summary\" array holds {other}, not a sentence string; {PREDICTION}"
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|sentences| Some(sentences.join("\n"))),
+        Ok(Some(other)) => {
+            let mut shown = other.to_string();
+            shown.truncate(shown.char_indices().nth(40).map_or(shown.len(), |(i, _)| i));
+            Err(format!("the \"summary\" field is not text ({shown}); {PREDICTION}"))
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
-fn score_duc(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
-    let rouge = Rouge155::new(duc_options());
-    let per_cluster = rouge155_clusters(&rouge, gold, summaries);
+fn score_rouge155(
+    options: Options,
+    jackknife: bool,
+    gold: &[Gold],
+    summaries: &[String],
+    missing: usize,
+) -> Report {
+    let rouge = Rouge155::new(options);
+    let per_cluster = rouge155_clusters(&rouge, gold, summaries, jackknife);
     let averages = rouge.average(&per_cluster);
     let get = |metric: &str| {
         averages
@@ -206,16 +421,17 @@ fn score_duc(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
 }
 
 /// Per-cluster scores in the order the script averages them: by id.
-fn rouge155_clusters(rouge: &Rouge155, gold: &[Gold], summaries: &[String]) -> Vec<ClusterScores> {
-    let mut order: Vec<usize> = (0..gold.len()).collect();
-    order.sort_by(|&a, &b| gold[a].id.as_bytes().cmp(gold[b].id.as_bytes()));
-    order
-        .iter()
-        .map(|&k| {
-            let refs: Vec<&str> = gold[k].summaries.iter().map(String::as_str).collect();
-            rouge.score_cluster(&summaries[k], &refs)
-        })
-        .collect()
+fn rouge155_clusters(
+    rouge: &Rouge155,
+    gold: &[Gold],
+    summaries: &[String],
+    jackknife: bool,
+) -> Vec<ClusterScores> {
+    let ids: Vec<&str> = gold.iter().map(|g| g.id.as_str()).collect();
+    let peers: Vec<&str> = summaries.iter().map(String::as_str).collect();
+    let models: Vec<Vec<&str>> =
+        gold.iter().map(|g| g.summaries.iter().map(String::as_str).collect()).collect();
+    crate::eval_cmd::rouge155_clusters(rouge, &ids, &peers, &models, jackknife)
 }
 
 fn score_multinews(gold: &[Gold], summaries: &[String], missing: usize) -> Report {
@@ -240,7 +456,7 @@ fn score_multinews(gold: &[Gold], summaries: &[String], missing: usize) -> Repor
         resamples: 0,
         ..Options::default()
     });
-    let per_cluster = rouge155_clusters(&su4, gold, summaries);
+    let per_cluster = rouge155_clusters(&su4, gold, summaries, false);
     let mut su4_sum = Prf::default();
     for c in &per_cluster {
         if let Some(s) = c.get("ROUGE-SU4") {
@@ -260,15 +476,20 @@ fn score_multinews(gold: &[Gold], summaries: &[String], missing: usize) -> Repor
     }
 }
 
-fn write_table(out: &mut impl Write, args: &RougeArgs, r: &Report) -> Result<()> {
+fn write_table(out: &mut impl Write, args: &RougeArgs, pred: &str, r: &Report) -> Result<()> {
     let what = match args.protocol {
-        Protocol::Duc => "ROUGE-1.5.5 (-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u)",
-        Protocol::Multinews => "rouge-score, stemmed (ROUGE-SU4 by ROUGE-1.5.5 -m -2 4 -u)",
+        Protocol::Duc => {
+            "ROUGE-1.5.5 (-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u)".to_string()
+        }
+        Protocol::Multinews => {
+            "rouge-score, stemmed (ROUGE-SU4 by ROUGE-1.5.5 -m -2 4 -u)".to_string()
+        }
+        p => format!("ROUGE-1.5.5 ({})", p.flags()),
     };
     writeln!(
         out,
         "{} against {} — {} clusters, {} without a prediction — {what}, ×100",
-        args.pred.display(),
+        pred,
         args.data.display(),
         r.clusters,
         r.missing

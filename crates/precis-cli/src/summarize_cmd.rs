@@ -3,12 +3,11 @@
 
 use crate::args::{Format, SummarizeArgs};
 use crate::input::{self, Input};
-use crate::output::Printer;
+use crate::output::{Printer, Sink};
 use crate::{batch, BadInput, Status};
 use anyhow::{Context, Result};
 use precis::Summarizer;
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::fs;
 use std::path::Path;
 
 /// Runs `precis summarize`.
@@ -21,8 +20,9 @@ pub fn run(args: &SummarizeArgs) -> Result<Status> {
         .build()
         .context("invalid options")?;
     check_output_is_not_input(args)?;
-    let open_out = || open_output(args.output.as_deref());
-    match input::open(args.input.as_deref())? {
+    let open_out = || Sink::open(args.output.as_deref());
+    let limits = args.limits();
+    match input::open(args.input.as_deref(), limits)? {
         Input::Cluster(cluster) => {
             let summary = summarizer.summarize(&cluster).map_err(|e| {
                 anyhow::Error::from(BadInput(e.to_string()))
@@ -33,8 +33,8 @@ pub fn run(args: &SummarizeArgs) -> Result<Status> {
             }
             let printer = Printer::new(args.format.unwrap_or(Format::Text), args.explain);
             let mut out = open_out()?;
-            out.write_all(printer.single(&summary).as_bytes())?;
-            out.flush()?;
+            out.write(&printer.single(&summary))?;
+            out.finish()?;
             Ok(Status::Success)
         }
         Input::Batch { name, reader } => {
@@ -44,7 +44,14 @@ pub fn run(args: &SummarizeArgs) -> Result<Status> {
                 .build()
                 .context("cannot start the worker threads")?;
             let printer = Printer::new(args.format.unwrap_or(Format::Jsonl), args.explain);
-            batch::run(&name, reader, &summarizer, printer, &pool, open_out)
+            let opts = batch::Options {
+                summarizer: &summarizer,
+                printer,
+                pool: &pool,
+                max_line: limits.line_bytes,
+                limits,
+            };
+            batch::run(&name, reader, &opts, open_out)
         }
     }
 }
@@ -68,16 +75,4 @@ fn check_output_is_not_input(args: &SummarizeArgs) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// Standard output, or FILE for `-o FILE`, buffered.
-fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(p) => {
-            let file = File::create(p)
-                .with_context(|| format!("cannot create output file {}", p.display()))?;
-            Box::new(BufWriter::new(file))
-        }
-        None => Box::new(BufWriter::new(io::stdout())),
-    })
 }

@@ -114,7 +114,7 @@ fn bad_records_of_every_kind() {
         "iconv",
         "bad.jsonl:4: cluster \"blank\":",
         "bad.jsonl:5: the record has no \"id\"",
-        "bad.jsonl:6: malformed JSON",
+        "bad.jsonl:6: malformed record: the line is JSON but not an object",
         "bad.jsonl:7: cluster \"bin\":",
         "binary",
         "6 of 8 cluster(s)",

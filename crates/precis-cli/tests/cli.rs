@@ -5,6 +5,8 @@
 //! - `batch`: JSONL batches, plain and gzipped, with failing records.
 //! - `stdin`: documents separated by `|||||` on standard input.
 //! - `bad_input`: every kind of bad input gets a message naming it.
+//! - `html`: web pages with and without an article, in every input form.
+//! - `regression`: the defects of issue 10's hostile trial, one by one.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
 //! - `serve`: `precis serve` answers as `precis summarize` and stops on SIGTERM.
@@ -13,7 +15,9 @@ mod bad_input;
 mod batch;
 mod example;
 mod hay;
+mod html;
 mod library;
+mod regression;
 mod rouge;
 mod serve;
 mod stdin;

@@ -213,3 +213,53 @@ fn eval_prints_every_method_and_the_oracle() {
         assert!(r1(oracle) >= r1(lead), "{protocol}: the oracle is a ceiling");
     }
 }
+
+#[test]
+fn peers_are_scored_one_row_per_system_jackknifed() {
+    // Reference 1 has 5 unigrams, reference 2 has 7. System 2 matches 3 of
+    // the first and none of the second. Jackknifed (each reference scored
+    // alone, as NIST did with one of two left out): (3/5 + 0/7) / 2 = 0.3.
+    // Pooled as `duc` scores (-f A over both): 3/12 = 0.25.
+    let dir = TempDir::new();
+    let g = dir.write(
+        "gold.jsonl",
+        gold_line(
+            "d1",
+            &["the river flooded the town", "water forced many people from their homes"],
+        ),
+    );
+    let p = dir.write(
+        "peers.jsonl",
+        json!({"id": "d1", "systems": {"10": "no match here", "2": "the river flooded"}})
+            .to_string(),
+    );
+    let run = |protocol: &str, json: bool| {
+        let mut a = vec![
+            "rouge",
+            "--data",
+            g.to_str().unwrap(),
+            "--peers",
+            p.to_str().unwrap(),
+            "--protocol",
+            protocol,
+        ];
+        if json {
+            a.push("--json");
+        }
+        let out = precis(&a, b"");
+        out.code(0);
+        out.stdout
+    };
+    let rows: Value = serde_json::from_str(&run("duc-qf", true)).unwrap();
+    let rows = rows.as_array().unwrap();
+    // Numeric system ids in numeric order.
+    assert_eq!(rows[0]["system"], "2", "{rows:?}");
+    assert_eq!(rows[1]["system"], "10", "{rows:?}");
+    assert!(close(&rows[0]["rouge-1"]["recall"], 0.3), "{rows:?}");
+    assert!(close(&rows[1]["rouge-1"]["recall"], 0.0), "{rows:?}");
+    let pooled: Value = serde_json::from_str(&run("duc", true)).unwrap();
+    assert!(close(&pooled[0]["rouge-1"]["recall"], 0.25), "{pooled:?}");
+    let table = run("duc-update", false);
+    assert!(table.contains("jackknifed"), "{table}");
+    assert!(table.contains("| 2 ") && table.contains("| 10 "), "{table}");
+}

@@ -250,7 +250,15 @@
     for (const m of document.querySelectorAll("mark.sel.active")) m.classList.remove("active");
     const marks = document.querySelectorAll('mark.sel[data-s="' + i + '"]');
     for (const m of marks) m.classList.add("active");
-    if (marks.length) marks[0].scrollIntoView({ block: "center", behavior: "smooth" });
+    if (marks.length) {
+      // Scroll the source pane only, not the page, to centre the span.
+      const pane = $("#sources");
+      const p = pane.getBoundingClientRect();
+      const m = marks[0].getBoundingClientRect();
+      pane.scrollBy({ top: m.top - p.top - (p.height - m.height) / 2, behavior: "smooth" });
+      // In the one-column (phone) layout the pane is below the summary.
+      if (window.matchMedia("(max-width: 760px)").matches) pane.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    }
   }
 
   $("#add").addEventListener("click", () => addArticle("", "", "text").querySelector("textarea").focus());

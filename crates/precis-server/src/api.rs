@@ -144,12 +144,14 @@ pub fn to_cluster(id: String, documents: Vec<DocumentRequest>) -> Result<Cluster
                     format!("cluster {id:?}, document {doc_id:?}: give `text` or `html`, not both"),
                 ))
             }
-            (None, None) => return Err(ApiError::new(
-                ErrorKind::Validation,
-                format!(
+            (None, None) => {
+                return Err(ApiError::new(
+                    ErrorKind::Validation,
+                    format!(
                     "cluster {id:?}, document {doc_id:?} has neither `text` nor `html`; give one"
                 ),
-            )),
+                ))
+            }
         };
         docs.push(Document::new(doc_id, text));
     }

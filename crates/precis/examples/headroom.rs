@@ -2,10 +2,11 @@
 //! on a set with references (not a method; uses the references).
 //!
 //! `cargo run --release -p precis --example headroom -- FILE [LIMIT]`
+use precis::compose::reading_order;
 use precis::eval::rouge_score::RougeScorer;
 use precis::represent::Lexicon;
 use precis::score::{Learned, TermExpectations};
-use precis::select::{reading_order, Budget, CandidateFilter, ExpectedRouge, Selection};
+use precis::select::{Budget, CandidateFilter, ExpectedRouge, Selection};
 use precis::{prepare, Cluster};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};

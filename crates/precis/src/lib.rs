@@ -10,9 +10,10 @@
 //! 2. [`segment`]: split paragraphs into sentences.
 //! 3. [`represent`]: tokens, stems, tf-idf vectors, near-duplicate groups.
 //! 4. [`score`]: sentence salience (lead, centroid, LexRank, TextRank).
-//! 5. [`select`]: pick sentences under a [`Budget`] without redundancy, then
-//!    order them for reading.
-//! 6. [`render`]: text, Markdown, JSON.
+//! 5. [`select`]: pick sentences under a [`Budget`] without redundancy.
+//! 6. [`compose`]: put the picks in reading order, cut the last one to fill
+//!    the budget, name the other documents that carry each.
+//! 7. [`render`]: text, Markdown, JSON.
 //!
 //! [`eval`] holds ROUGE; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
 //! The library does no file or network I/O.
@@ -33,6 +34,7 @@ pub mod stem;
 pub use error::{Error, Result};
 pub use ingest::{Cluster, Document};
 pub use span::Span;
+pub mod compose;
 mod summarize;
 mod summary;
 

@@ -1,13 +1,18 @@
 //! The pipeline: from a [`Cluster`] to a [`Summary`].
+//!
+//! [`prepare`] runs ingest, segment and represent once; a [`Summarizer`]
+//! then runs the method's row of [`METHODS`] (candidate filter, scorer,
+//! selector) and hands the selection to [`compose`].
 
+use crate::compose::{compose, Compose};
 use crate::ingest::{clean_cluster, glued, looks_binary, Cluster, DropReason, Dropped};
-use crate::represent::{Analysis, ConceptConfig, InvertedIndex, Sentence};
+use crate::represent::{Analysis, ConceptConfig, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
 use crate::select::{
-    cut_text, reading_order, Budget, CandidateFilter, Candidates, ConceptCoverage, ExpectedRouge,
-    Mmr, Selection, Submodular, Unit,
+    Budget, CandidateFilter, Candidates, ConceptCoverage, ExpectedRouge, Mmr, Selection,
+    Submodular, Unit,
 };
-use crate::summary::{Method, Summary, SummarySentence};
+use crate::summary::{Method, Summary};
 use crate::{segment, Error, Result, Span};
 use rustc_hash::FxHashSet;
 use xxhash_rust::xxh3::xxh3_64;
@@ -156,30 +161,6 @@ pub fn collapse_whitespace(text: &str) -> String {
     } else {
         join(text.split_whitespace(), text.len())
     }
-}
-
-/// Byte offset in `raw` where the whitespace-collapsed prefix of length
-/// `collapsed_len` ends.
-fn original_prefix_end(raw: &str, collapsed_len: usize) -> usize {
-    let mut seen = 0;
-    let mut last_end = 0;
-    let mut pending_space = false;
-    for (i, c) in raw.char_indices() {
-        if c.is_whitespace() {
-            pending_space = seen > 0;
-            continue;
-        }
-        if seen >= collapsed_len {
-            return last_end;
-        }
-        if pending_space {
-            seen += 1;
-            pending_space = false;
-        }
-        seen += c.len_utf8();
-        last_end = i + c.len_utf8();
-    }
-    last_end
 }
 
 /// Configures a [`Summarizer`].
@@ -371,151 +352,188 @@ impl Summarizer {
         Ok(self.summarize_prepared(&prepare(cluster)?))
     }
 
-    /// Summarizes an already prepared cluster.
+    /// Summarizes an already prepared cluster: the method's row of
+    /// [`METHODS`] filters, scores and selects, then [`compose`] orders,
+    /// cuts and attributes the picks.
     pub fn summarize_prepared(&self, prepared: &Prepared) -> Summary {
         let analysis = &prepared.analysis;
-        let budget = self.config.budget;
-        let method = resolve(self.config.method, analysis);
-        if method == Method::Ilp {
-            // Concept coverage favours long sentences less than it should
-            // value short ones; Gillick & Favre drop short sentences first.
-            let filter = CandidateFilter {
-                min_words: self.config.filter.min_words.max(self.config.ilp_min_words),
-                ..self.config.filter
-            };
-            let candidates = filter.candidates(analysis);
-            let coverage =
-                ConceptCoverage { concepts: self.config.concepts, ..ConceptCoverage::default() };
-            let outcome = coverage.select(analysis, &candidates, &budget);
-            let mut summary = self.render_selection(prepared, &outcome.selection, &outcome.scores);
-            if self.config.explain {
-                for (s, &i) in
-                    summary.sentences.iter_mut().zip(&ordered(analysis, &outcome.selection))
-                {
-                    s.explain = Some(format!("concept weight {:.1}", outcome.scores[i]));
-                }
-            }
-            return summary;
-        }
+        let row = row(resolve(self.config.method, analysis));
+        let candidates = (row.filter)(&self.config).candidates(analysis);
+        let mut scored = (row.score)(analysis);
+        let selection = (row.select)(&self.config, analysis, &candidates, &mut scored);
+        let explain = |i: usize| (row.explain)(analysis, &scored, i);
+        compose(
+            prepared,
+            &selection,
+            &Compose {
+                budget: self.config.budget,
+                method: self.config.method,
+                scores: &scored.scores,
+                explain: self.config.explain.then_some(&explain as &dyn Fn(usize) -> String),
+            },
+        )
+    }
+}
+
+/// What a method's scorer hands to its selector and its explanation.
+struct Scored {
+    /// One score per sentence, reported in the summary.
+    scores: Vec<f64>,
+    /// The term model's expectations, which the `learned` method's sentence
+    /// features and selection share (computed once).
+    terms: Option<TermExpectations>,
+}
+
+impl Scored {
+    fn by(scorer: &dyn Scorer, analysis: &Analysis) -> Scored {
+        Scored { scores: scorer.score(analysis), terms: None }
+    }
+}
+
+/// One method: which sentences it may pick, how it scores them, how it
+/// selects among them and how it explains a score.
+struct Row {
+    method: Method,
+    /// The candidate filter, from the configured one.
+    filter: fn(&SummarizerBuilder) -> CandidateFilter,
+    /// Scores every sentence.
+    score: fn(&Analysis) -> Scored,
+    /// Selects from the candidates under the budget. A selector that
+    /// computes its own per-sentence values (the ILP's concept weights)
+    /// puts them in the scores.
+    select: fn(&SummarizerBuilder, &Analysis, &Candidates, &mut Scored) -> Selection,
+    /// A one-line account of sentence `i`'s score.
+    explain: fn(&Analysis, &Scored, usize) -> String,
+}
+
+/// Every method that runs (`auto` resolves to one of them first).
+const METHODS: &[Row] = &[
+    Row {
+        method: Method::Lead,
         // Lead is the classic baseline: every sentence of usual length is
         // eligible, in order.
-        let filter = match method {
-            Method::Lead => CandidateFilter {
-                drop_dangling: false,
-                drop_unfinished: false,
-                drop_open_quotes: false,
-                ..self.config.filter
-            },
-            _ => self.config.filter,
-        };
-        let candidates = filter.candidates(analysis);
-        let (scorer, lambda): (Box<dyn Scorer>, f64) = match method {
-            Method::Lead => (Box::new(Lead), 1.0),
-            Method::Centroid => (Box::new(Centroid::default()), self.config.mmr_lambda),
-            Method::TextRank => (Box::new(TextRank::default()), self.config.mmr_lambda),
-            Method::Learned => (Box::new(Learned::default()), self.config.mmr_lambda),
-            _ => (Box::new(LexRank::default()), self.config.mmr_lambda),
-        };
-        // The learned method's sentence features and selection share the
-        // term model's expectations: compute them once.
-        let terms =
-            (method == Method::Learned).then(|| TermExpectations::shipped(analysis)).flatten();
-        let scores = match method {
-            Method::Learned => Learned::default().score_with(analysis, terms.as_ref()),
-            _ => scorer.score(analysis),
-        };
-        let selection = match (method, self.config.learned_selection, &terms) {
-            (Method::Submodular, ..) => {
-                Submodular::default().select(analysis, &candidates, &budget)
-            }
-            (
-                Method::Learned,
-                LearnedSelection::Expected { stop_early, sentence_model, neighbours },
-                Some(terms),
-            ) => {
-                let words = match budget.unit {
-                    Unit::Words => budget.capacity() as f64,
-                    Unit::Bytes => budget.capacity() as f64 / BYTES_PER_WORD,
-                    Unit::Sentences => budget.capacity() as f64 * WORDS_PER_SENTENCE,
-                };
-                let select = ExpectedRouge {
-                    reference_tokens: REFERENCE_SHARE * words,
-                    stop_early: stop_early && !budget.fill,
-                    bigram_weight: BIGRAM_WEIGHT,
-                };
-                let density = sentence_model.then_some(scores.as_slice());
-                let alone;
-                let candidates = if neighbours {
-                    &candidates
-                } else {
-                    alone = Candidates { indices: candidates.indices.clone(), after: Vec::new() };
-                    &alone
-                };
-                select.select_with(analysis, &terms.counts, density, candidates, &budget)
-            }
-            _ => Mmr { lambda }.select(analysis, &scores, &candidates, &budget),
-        };
-        let mut summary = self.render_selection(prepared, &selection, &scores);
-        if self.config.explain {
-            for (s, &i) in summary.sentences.iter_mut().zip(&ordered(analysis, &selection)) {
-                s.explain = Some(scorer.explain(analysis, &scores, i));
-            }
-        }
-        summary
-    }
+        filter: |c| CandidateFilter {
+            drop_dangling: false,
+            drop_unfinished: false,
+            drop_open_quotes: false,
+            ..c.filter
+        },
+        score: |a| Scored::by(&Lead, a),
+        select: |c, a, cands, s| select_mmr(c, a, cands, s, 1.0),
+        explain: |a, s, i| Lead.explain(a, &s.scores, i),
+    },
+    Row {
+        method: Method::Centroid,
+        filter: |c| c.filter,
+        score: |a| Scored::by(&Centroid::default(), a),
+        select: |c, a, cands, s| select_mmr(c, a, cands, s, c.mmr_lambda),
+        explain: |a, s, i| Centroid::default().explain(a, &s.scores, i),
+    },
+    Row {
+        method: Method::LexRank,
+        filter: |c| c.filter,
+        score: |a| Scored::by(&LexRank::default(), a),
+        select: |c, a, cands, s| select_mmr(c, a, cands, s, c.mmr_lambda),
+        explain: |a, s, i| LexRank::default().explain(a, &s.scores, i),
+    },
+    Row {
+        method: Method::TextRank,
+        filter: |c| c.filter,
+        score: |a| Scored::by(&TextRank::default(), a),
+        select: |c, a, cands, s| select_mmr(c, a, cands, s, c.mmr_lambda),
+        explain: |a, s, i| TextRank::default().explain(a, &s.scores, i),
+    },
+    Row {
+        method: Method::Submodular,
+        filter: |c| c.filter,
+        // Submodular selection has its own objective; LexRank's scores are
+        // what the summary reports.
+        score: |a| Scored::by(&LexRank::default(), a),
+        select: |c, a, cands, _| Submodular::default().select(a, cands, &c.budget),
+        explain: |a, s, i| LexRank::default().explain(a, &s.scores, i),
+    },
+    Row {
+        method: Method::Ilp,
+        // Concept coverage favours long sentences less than it should
+        // value short ones; Gillick & Favre drop short sentences first.
+        filter: |c| CandidateFilter {
+            min_words: c.filter.min_words.max(c.ilp_min_words),
+            ..c.filter
+        },
+        // The concept weights are the selector's to compute.
+        score: |_| Scored { scores: Vec::new(), terms: None },
+        select: |c, a, cands, s| {
+            let coverage = ConceptCoverage { concepts: c.concepts, ..ConceptCoverage::default() };
+            let outcome = coverage.select(a, cands, &c.budget);
+            s.scores = outcome.scores;
+            outcome.selection
+        },
+        explain: |_, s, i| format!("concept weight {:.1}", s.scores[i]),
+    },
+    Row {
+        method: Method::Learned,
+        filter: |c| c.filter,
+        score: |a| {
+            let terms = TermExpectations::shipped(a);
+            Scored { scores: Learned::default().score_with(a, terms.as_ref()), terms }
+        },
+        select: select_learned,
+        explain: |a, s, i| Learned::default().explain(a, &s.scores, i),
+    },
+];
 
-    /// Turns a selection into a summary: reading order, cut sentence, provenance.
-    fn render_selection(
-        &self,
-        prepared: &Prepared,
-        selection: &Selection,
-        scores: &[f64],
-    ) -> Summary {
-        let analysis = &prepared.analysis;
-        let budget = self.config.budget;
-        let picks = ordered(analysis, selection);
-        let provenance = provenance(analysis, &picks);
-        let full_cost: usize = picks.iter().map(|&i| budget.cost(&analysis.sentences[i])).sum();
-        let mut sentences = Vec::with_capacity(picks.len());
-        for (&i, prov) in picks.iter().zip(provenance) {
-            let s = &analysis.sentences[i];
-            let mut text = s.text.clone();
-            let mut span = s.span;
-            let mut cut = false;
-            if selection.cut == Some(i) {
-                let others = full_cost - budget.cost(s);
-                let room = budget.capacity().saturating_sub(others);
-                let room = if budget.unit == Unit::Bytes { room.saturating_sub(1) } else { room };
-                match cut_text(&s.text, budget.unit, room) {
-                    Some(kept) if kept.len() < s.text.len() => {
-                        let raw = &prepared.doc_texts[s.doc][s.span.start()..s.span.end()];
-                        let end = original_prefix_end(raw, kept.len());
-                        span = Span::new(s.span.start(), s.span.start() + end);
-                        text = kept.to_owned();
-                        cut = true;
-                    }
-                    Some(_) => {}
-                    None => continue,
-                }
-            }
-            sentences.push(SummarySentence {
-                text,
-                document: prepared.doc_ids[s.doc].clone(),
-                span,
-                score: scores.get(i).copied().unwrap_or(0.0),
-                provenance: prov.into_iter().map(|d| prepared.doc_ids[d].clone()).collect(),
-                cut,
-                explain: None,
-            });
-        }
-        Summary {
-            id: prepared.id.clone(),
-            method: self.config.method,
-            budget,
-            sentences,
-            warnings: prepared.warnings.clone(),
-        }
-    }
+/// The row of `method`, which is not `auto`.
+fn row(method: Method) -> &'static Row {
+    METHODS.iter().find(|r| r.method == method).unwrap_or(&METHODS[2])
+}
+
+/// Maximal marginal relevance over the scores.
+fn select_mmr(
+    config: &SummarizerBuilder,
+    analysis: &Analysis,
+    candidates: &Candidates,
+    scored: &Scored,
+    lambda: f64,
+) -> Selection {
+    Mmr { lambda }.select(analysis, &scored.scores, candidates, &config.budget)
+}
+
+/// The `learned` method's selection: greedy expected ROUGE from the term
+/// model's expectations (or MMR, when so configured or without the models).
+fn select_learned(
+    config: &SummarizerBuilder,
+    analysis: &Analysis,
+    candidates: &Candidates,
+    scored: &mut Scored,
+) -> Selection {
+    let LearnedSelection::Expected { stop_early, sentence_model, neighbours } =
+        config.learned_selection
+    else {
+        return select_mmr(config, analysis, candidates, scored, config.mmr_lambda);
+    };
+    let Some(terms) = &scored.terms else {
+        return select_mmr(config, analysis, candidates, scored, config.mmr_lambda);
+    };
+    let budget = config.budget;
+    let words = match budget.unit {
+        Unit::Words => budget.capacity() as f64,
+        Unit::Bytes => budget.capacity() as f64 / BYTES_PER_WORD,
+        Unit::Sentences => budget.capacity() as f64 * WORDS_PER_SENTENCE,
+    };
+    let select = ExpectedRouge {
+        reference_tokens: REFERENCE_SHARE * words,
+        stop_early: stop_early && !budget.fill,
+        bigram_weight: BIGRAM_WEIGHT,
+    };
+    let density = sentence_model.then_some(scored.scores.as_slice());
+    let alone;
+    let candidates = if neighbours {
+        candidates
+    } else {
+        alone = Candidates { indices: candidates.indices.clone(), after: Vec::new() };
+        &alone
+    };
+    select.select_with(analysis, &terms.counts, density, candidates, &budget)
 }
 
 /// Shortest sentence the `ilp` method considers, in words (tuned on DUC 2003).
@@ -548,40 +566,6 @@ fn resolve(method: Method, analysis: &Analysis) -> Method {
     }
 }
 
-fn ordered(analysis: &Analysis, selection: &Selection) -> Vec<usize> {
-    let mut picks = selection.picks.clone();
-    reading_order(analysis, &mut picks);
-    picks
-}
-
-/// Cosine at or above which another document's sentence counts as carrying
-/// the same content.
-const PROVENANCE_COSINE: f32 = 0.5;
-
-/// For each picked sentence, the other documents with a sentence that says
-/// much the same, in document order.
-fn provenance(analysis: &Analysis, picks: &[usize]) -> Vec<Vec<usize>> {
-    let index = InvertedIndex::new(analysis);
-    let mut acc = vec![0.0f32; analysis.len()];
-    let mut buf = Vec::new();
-    picks
-        .iter()
-        .map(|&i| {
-            analysis.neighbours(&index, i, &mut acc, &mut buf);
-            let own = analysis.sentences[i].doc;
-            let mut docs: Vec<usize> = buf
-                .iter()
-                .filter(|&&(j, sim)| sim >= PROVENANCE_COSINE || analysis.near_duplicate(i, j))
-                .map(|&(j, _)| analysis.sentences[j].doc)
-                .filter(|&d| d != own)
-                .collect();
-            docs.sort_unstable();
-            docs.dedup();
-            docs
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,13 +582,14 @@ mod tests {
     }
 
     #[test]
-    fn prefix_end_maps_collapsed_offsets() {
-        let raw = "one  two\nthree";
-        assert_eq!(original_prefix_end(raw, 3), 3);
-        assert_eq!(original_prefix_end(raw, 7), 8);
-        assert_eq!(&raw[..original_prefix_end(raw, 7)], "one  two");
-        assert_eq!(original_prefix_end(raw, 100), raw.len());
-        assert_eq!(original_prefix_end("  a b ", 3), 5);
+    fn every_method_but_auto_has_one_row() {
+        for &m in Method::ALL {
+            let rows = METHODS.iter().filter(|r| r.method == m).count();
+            assert_eq!(rows, usize::from(m != Method::Auto), "{m}");
+            if m != Method::Auto {
+                assert_eq!(row(m).method, m);
+            }
+        }
     }
 
     /// The text of every sentence `prepare` kept, in order.

@@ -257,3 +257,39 @@ fn a_moved_scorer_keeps_its_prepared_texts() {
     let peer = moved.prepare("the cat");
     assert_eq!(moved.score(&peer, &[model]).get("ROUGE-1").unwrap().recall, 0.66667);
 }
+
+#[test]
+fn nist_query_options_are_the_flags_nist_ran() {
+    let flags = "-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -d -l 250";
+    assert_eq!(Options::duc_query(250), Options::from_flags(flags).unwrap());
+}
+
+#[test]
+fn jackknife_averages_the_leave_one_out_scores() {
+    let rouge = Rouge155::new(Options::from_flags("-n 2 -m -2 4 -u -r 0").unwrap());
+    let peer = rouge.prepare("the flood forced three thousand people from their homes");
+    let models: Vec<_> = [
+        "three thousand people left their homes in the flood",
+        "the river flooded the town",
+        "floods forced thousands from homes",
+    ]
+    .iter()
+    .map(|m| rouge.prepare(m))
+    .collect();
+    let jack = rouge.score_jackknife(&peer, &models);
+    for (k, (name, score)) in jack.scores.iter().enumerate() {
+        let runs: Vec<f64> = (0..3)
+            .map(|out| {
+                let rest: Vec<_> =
+                    (0..3).filter(|&m| m != out).map(|m| models[m].clone()).collect();
+                rouge.score(&peer, &rest).scores[k].1.recall
+            })
+            .collect();
+        let mean = runs.iter().sum::<f64>() / 3.0;
+        assert!((score.recall - mean).abs() < 1e-12, "{name}: {} vs {mean}", score.recall);
+        // Leaving a model out changes the score: jackknifing is not the plain score.
+        assert_ne!(runs[0], runs[1], "{name}");
+    }
+    // One model: nothing to leave out.
+    assert_eq!(rouge.score_jackknife(&peer, &models[..1]), rouge.score(&peer, &models[..1]));
+}

@@ -1,4 +1,7 @@
-//! Select: choose sentences under a budget, without redundancy, and order them.
+//! Select: choose sentences under a budget, without redundancy.
+//!
+//! Putting the chosen sentences in reading order is the compose stage's
+//! job ([`crate::compose`]).
 //!
 //! Selectors take the [`Analysis`] and return a [`Selection`]: the picked
 //! sentence indices and, in fill mode, which one runs past the budget and
@@ -10,14 +13,12 @@ mod coverage;
 mod expected;
 pub mod ilp;
 mod mmr;
-mod order;
 mod submodular;
 
 pub use budget::{cut_text, Budget, Unit};
 pub use coverage::{ConceptCoverage, CoverageOutcome};
 pub use expected::ExpectedRouge;
 pub use mmr::Mmr;
-pub use order::reading_order;
 pub use submodular::Submodular;
 
 use crate::represent::Analysis;

@@ -40,7 +40,8 @@
 //! for ROUGE-N and ROUGE-S as the script does), `-p` alpha, `-t 0` and
 //! `-t 1` counting, and the seeded bootstrap. Every per-cluster score is
 //! rounded to 5 decimals as the script's `sprintf` does, and F is computed
-//! from the rounded recall and precision. The script does no jackknifing.
+//! from the rounded recall and precision. The script does no jackknifing;
+//! [`Rouge155::score_jackknife`] does it as NIST did for DUC 2005-2007.
 //!
 //! Not supported: basic elements (`-3`), `-M`, raw counts (`-t 2`).
 //!
@@ -169,6 +170,22 @@ impl Options {
             stem: true,
             limit: Limit::Words(100),
             rouge_l: false,
+            skip_bigram: Some(SkipBigram { max_gap: Some(4), unigrams: SkipUnigrams::With }),
+            ..Options::default()
+        }
+    }
+
+    /// NIST's convention for the query-focused and update tasks of DUC
+    /// 2005-2007: `-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l
+    /// words` (250 words for DUC 2005 and 2006, 100 for the 2007 update
+    /// task), with ROUGE-L on. NIST reported recall jackknifed over the
+    /// models: score with [`Rouge155::score_jackknife`].
+    pub fn duc_query(words: usize) -> Options {
+        Options {
+            max_n: 4,
+            stem: true,
+            limit: Limit::Words(words),
+            wlcs_weight: Some(1.2),
             skip_bigram: Some(SkipBigram { max_gap: Some(4), unigrams: SkipUnigrams::With }),
             ..Options::default()
         }
@@ -550,6 +567,12 @@ impl Rouge155 {
     ///
     /// If any of them was prepared by another scorer.
     pub fn score(&self, peer: &Prepared, models: &[Prepared]) -> ClusterScores {
+        let models: Vec<&Prepared> = models.iter().collect();
+        self.score_refs(peer, &models)
+    }
+
+    /// [`Rouge155::score`] over borrowed models.
+    fn score_refs(&self, peer: &Prepared, models: &[&Prepared]) -> ClusterScores {
         assert!(
             peer.owner == self.id() && models.iter().all(|m| m.owner == self.id()),
             "a Prepared summary was scored by a Rouge155 other than the one that prepared it"
@@ -576,6 +599,64 @@ impl Rouge155 {
                     })
                     .collect();
                 (metric.name(), self.combine(metric, &per_model))
+            })
+            .collect();
+        ClusterScores { scores }
+    }
+
+    /// Scores `peer` jackknifed over its models, as NIST computed the
+    /// official DUC 2005-2007 figures: with `M > 1` models, the peer is
+    /// scored against each of the `M` sets of `M - 1` models and recall,
+    /// precision, F and the counts are averaged over the `M` scores. With
+    /// one model (or none) this is [`Rouge155::score`].
+    ///
+    /// The script itself does no jackknifing; NIST ran it once per set.
+    ///
+    /// ```
+    /// use precis::eval::rouge155::{Options, Rouge155};
+    ///
+    /// let rouge = Rouge155::new(Options::from_flags("-n 1 -x -r 0").unwrap());
+    /// let peer = rouge.prepare("a b c d");
+    /// let models: Vec<_> = ["a b x y", "a b c y"].iter().map(|m| rouge.prepare(m)).collect();
+    /// // Against the second model alone recall is 3/4, against the first 2/4.
+    /// let r = rouge.score_jackknife(&peer, &models).get("ROUGE-1").unwrap().recall;
+    /// assert_eq!(r, 0.625);
+    /// ```
+    pub fn score_jackknife(&self, peer: &Prepared, models: &[Prepared]) -> ClusterScores {
+        if models.len() < 2 {
+            return self.score(peer, models);
+        }
+        let runs: Vec<ClusterScores> = (0..models.len())
+            .map(|out| {
+                let rest: Vec<&Prepared> =
+                    models.iter().enumerate().filter(|&(k, _)| k != out).map(|(_, m)| m).collect();
+                self.score_refs(peer, &rest)
+            })
+            .collect();
+        let n = runs.len() as f64;
+        let scores = runs[0]
+            .scores
+            .iter()
+            .enumerate()
+            .map(|(k, (name, _))| {
+                let mut mean = Score {
+                    recall: 0.0,
+                    precision: 0.0,
+                    f1: 0.0,
+                    model_count: 0.0,
+                    peer_count: 0.0,
+                    hits: 0.0,
+                };
+                for run in &runs {
+                    let s = &run.scores[k].1;
+                    mean.recall += s.recall / n;
+                    mean.precision += s.precision / n;
+                    mean.f1 += s.f1 / n;
+                    mean.model_count += s.model_count / n;
+                    mean.peer_count += s.peer_count / n;
+                    mean.hits += s.hits / n;
+                }
+                (name.clone(), mean)
             })
             .collect();
         ClusterScores { scores }

@@ -1,4 +1,4 @@
-//! Reading order for selected sentences.
+//! Reading order for the selected sentences.
 
 use crate::represent::Analysis;
 

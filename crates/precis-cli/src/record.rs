@@ -1,0 +1,285 @@
+//! Cluster records of a JSONL batch: parsing, ids kept exactly as written,
+//! and the messages for lines that are not records.
+//!
+//! A record is `{"id": ..., "documents": [{"id": ..., "text": ...}]}`; other
+//! fields (`source`, `summaries`, ...) are skipped. To read a new field, add
+//! it to [`Record`] or [`RecordDocument`] (an `Option`, so old files still
+//! parse) and carry it over in [`Record::into_cluster`] or
+//! [`RecordDocument::into_document`]; the error handling stays as it is.
+//!
+//! Ids may be JSON strings or numbers. A number is kept as the token's text
+//! (`1e2` stays `1e2`, `12345678901234567890` keeps every digit): it is read
+//! as a [`RawValue`], never converted to a float.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// An example record, quoted in messages about malformed ones.
+pub const SCHEMA: &str = r#"{"id": "...", "documents": [{"id": "...", "text": "..."}]}"#;
+
+/// What went wrong with a record: the cluster id when it is known, and a
+/// message saying what to do.
+pub type Failure = (Option<String>, String);
+
+/// A cluster record as stored in the JSONL files.
+#[derive(Debug, Deserialize)]
+pub struct Record {
+    id: Option<Box<RawValue>>,
+    documents: Option<Vec<RecordDocument>>,
+}
+
+/// One document of a [`Record`].
+#[derive(Debug, Deserialize)]
+pub struct RecordDocument {
+    id: Option<Box<RawValue>>,
+    text: Option<String>,
+}
+
+/// Just the id of a record, for naming records that fail further on.
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<Box<RawValue>>,
+}
+
+/// Size limits on input, so that one huge document or line fails with a
+/// message instead of exhausting memory (summarizing takes about ten times
+/// a cluster's text in memory; see docs/performance.md).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The most bytes one document's text may have (`--max-document-mb`).
+    pub document_bytes: usize,
+    /// The most bytes one JSONL line, or all of standard input, may have
+    /// (`--max-line-mb`).
+    pub line_bytes: usize,
+}
+
+/// The text of an id as written: a string's contents, or a number's token.
+/// `None` for `null`; an error for anything else. `what` names the id in the
+/// message ("the record's \"id\"").
+pub fn id_text(raw: &RawValue, what: &str) -> Result<Option<String>, String> {
+    let token = raw.get();
+    match token.as_bytes().first() {
+        Some(b'"') => serde_json::from_str::<String>(token).map(Some).map_err(|e| e.to_string()),
+        Some(b'-' | b'0'..=b'9') => Ok(Some(token.to_owned())),
+        Some(b'n') => Ok(None),
+        _ => {
+            let kind = match token.as_bytes().first() {
+                Some(b'{') => "an object",
+                Some(b'[') => "an array",
+                _ => "a boolean",
+            };
+            Err(format!(
+                "{what} is {kind} ({}); an id must be a string or a number",
+                preview(token)
+            ))
+        }
+    }
+}
+
+/// The first characters of `text`, for messages.
+fn preview(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// Parses one line (without its line break) as a record.
+pub fn parse(line: &str) -> Result<Record, Failure> {
+    serde_json::from_str(line).map_err(|e| (id_of(line), malformed(line, &e)))
+}
+
+/// The record's id, if the text parses far enough to have one.
+pub fn id_of(text: &str) -> Option<String> {
+    let raw = serde_json::from_str::<IdOnly>(text).ok()?.id?;
+    id_text(&raw, "").ok().flatten()
+}
+
+/// What is wrong with `line`, which failed to parse with `e`, without the
+/// advice (see [`malformed`]).
+pub fn problem(line: &str, e: &serde_json::Error) -> String {
+    // serde_json ends its messages with "at line 1 column N"; on one line only
+    // the column means anything, and at the end of the line not even that.
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let what = full.strip_suffix(&suffix).unwrap_or(&full);
+    if e.is_eof() {
+        format!("malformed JSON: the line ends before the JSON value is complete ({what})")
+    } else if e.is_syntax() {
+        format!("malformed JSON at column {}: {what}", e.column())
+    } else if !line.trim_start().starts_with('{') {
+        "malformed record: the line is JSON but not an object".to_owned()
+    } else {
+        format!("malformed record at column {}: {what}", e.column())
+    }
+}
+
+/// The message for a line that is not a cluster record.
+pub fn malformed(line: &str, e: &serde_json::Error) -> String {
+    format!("{}; each line must be one object like {SCHEMA}", problem(line, e))
+}
+
+impl Record {
+    /// The cluster the record describes, with a warning for each document
+    /// id that repeats another of the cluster's (provenance names documents
+    /// by id, so repeated ids make it ambiguous).
+    pub fn into_cluster(self, limits: Limits) -> Result<(precis::Cluster, Vec<String>), Failure> {
+        let id = match self.id.as_deref().map(|raw| id_text(raw, "the record's \"id\"")) {
+            Some(Ok(Some(id))) => id,
+            Some(Err(msg)) => return Err((None, msg)),
+            Some(Ok(None)) | None => {
+                return Err((
+                    None,
+                    format!("the record has no \"id\"; each line must be one object like {SCHEMA}"),
+                ))
+            }
+        };
+        let documents = match self.documents {
+            Some(docs) if !docs.is_empty() => docs,
+            _ => {
+                return Err((
+                    Some(id),
+                    format!(
+                        "the record has no documents; give at least one in \"documents\", like {SCHEMA}"
+                    ),
+                ))
+            }
+        };
+        let mut docs = Vec::with_capacity(documents.len());
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        let mut warnings = Vec::new();
+        for (i, d) in documents.into_iter().enumerate() {
+            let doc = d.into_document(i, limits).map_err(|msg| (Some(id.clone()), msg))?;
+            if let Some(first) = seen.insert(doc.id.clone(), i + 1) {
+                warnings.push(format!(
+                    "documents {first} and {} both have the id {:?}, so provenance cannot tell \
+                     them apart; give each document its own id",
+                    i + 1,
+                    doc.id
+                ));
+            }
+            docs.push(doc);
+        }
+        Ok((precis::Cluster::new(id, docs), warnings))
+    }
+}
+
+impl RecordDocument {
+    /// The `i`th (0-based) document of a record; without an id it is
+    /// `doc-{i+1}`.
+    fn into_document(self, i: usize, limits: Limits) -> Result<precis::Document, String> {
+        let n = i + 1;
+        let what = format!("document {n}'s \"id\"");
+        let id = match self.id.as_deref().map(|raw| id_text(raw, &what)) {
+            Some(Err(msg)) => return Err(msg),
+            Some(Ok(Some(id))) => id,
+            Some(Ok(None)) | None => format!("doc-{n}"),
+        };
+        let Some(text) = self.text else {
+            return Err(format!("document {n} ({id:?}) has no \"text\""));
+        };
+        if text.len() > limits.document_bytes {
+            return Err(too_big(&format!("document {n} ({id:?})"), text.len(), limits));
+        }
+        Ok(precis::Document::new(id, text))
+    }
+}
+
+/// The message for a document over the size limit.
+pub fn too_big(what: &str, len: usize, limits: Limits) -> String {
+    format!(
+        "{what} has {} of text, more than the limit of {} per document; \
+         raise it with --max-document-mb, or split the document",
+        megabytes(len),
+        megabytes(limits.document_bytes)
+    )
+}
+
+/// A byte count in MiB for messages ("51.2 MiB").
+pub fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MiB", bytes as f64 / f64::from(1 << 20))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIMITS: Limits = Limits { document_bytes: 1 << 20, line_bytes: 1 << 21 };
+
+    fn cluster(json: &str) -> Result<(precis::Cluster, Vec<String>), Failure> {
+        parse(json)?.into_cluster(LIMITS)
+    }
+
+    #[test]
+    fn records() {
+        let (c, warnings) = cluster(r#"{"id": 7, "source": "x", "documents": [{"text": "A."}, {"id": "b", "text": "B."}], "summaries": []}"#).unwrap();
+        assert_eq!(c.id, "7");
+        assert_eq!(c.documents[0].id, "doc-1");
+        assert_eq!(c.documents[1].id, "b");
+        assert!(warnings.is_empty());
+        let (id, msg) = cluster(r#"{"id": "c", "documents": []}"#).unwrap_err();
+        assert_eq!(id.as_deref(), Some("c"));
+        assert!(msg.contains("no documents"));
+        assert!(cluster(r#"{"documents": [{"text": "A."}]}"#).unwrap_err().1.contains("no \"id\""));
+        assert!(cluster(r#"{"id": null, "documents": [{"text": "A."}]}"#)
+            .unwrap_err()
+            .1
+            .contains("no \"id\""));
+        assert!(cluster(r#"{"id": "c", "documents": [{"id": "d"}]}"#)
+            .unwrap_err()
+            .1
+            .contains("\"d\""));
+    }
+
+    #[test]
+    fn ids_are_kept_as_written() {
+        let (c, _) = cluster(
+            r#"{"id": 1e2, "documents": [{"id": 12345678901234567890123, "text": "A."}, {"id": -0.50, "text": "B."}, {"id": "x\ny", "text": "C."}]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.id, "1e2");
+        let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["12345678901234567890123", "-0.50", "x\ny"]);
+        let (_, msg) = cluster(r#"{"id": true, "documents": [{"text": "A."}]}"#).unwrap_err();
+        assert!(msg.contains("a boolean") && msg.contains("a string or a number"), "{msg}");
+        let (_, msg) =
+            cluster(r#"{"id": "a", "documents": [{"id": [1], "text": "A."}]}"#).unwrap_err();
+        assert!(msg.contains("document 1's \"id\" is an array"), "{msg}");
+        assert!(!msg.contains("untagged"), "{msg}");
+        assert_eq!(id_of(r#"{"id": 0.1e-7, "documents": 5}"#).as_deref(), Some("0.1e-7"));
+    }
+
+    #[test]
+    fn repeated_document_ids_warn() {
+        let (_, warnings) = cluster(
+            r#"{"id": "c", "documents": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}, {"id": "a", "text": "C."}]}"#,
+        )
+        .unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("documents 1 and 3 both have the id \"a\""), "{warnings:?}");
+    }
+
+    #[test]
+    fn documents_over_the_limit() {
+        let text = "word ".repeat(300_000);
+        let json = serde_json::json!({"id": "big", "documents": [{"id": "d", "text": text}]});
+        let (id, msg) = cluster(&json.to_string()).unwrap_err();
+        assert_eq!(id.as_deref(), Some("big"));
+        assert!(msg.contains("1.4 MiB") && msg.contains("--max-document-mb"), "{msg}");
+    }
+
+    #[test]
+    fn malformed_lines() {
+        let e = parse(r#"{"id": "x", "documents": [}"#).unwrap_err().1;
+        assert!(e.starts_with("malformed JSON at column 27: "), "{e}");
+        assert!(!e.contains("line 1"), "{e}");
+        let e = parse(r#"{"id": "x", "documents": ["#).unwrap_err().1;
+        assert!(e.starts_with("malformed JSON: the line ends before the JSON value is complete"));
+        assert!(!e.contains("column"), "{e}");
+        let e = parse(r#"{"id": "x", "documents": "none"}"#).unwrap_err().1;
+        assert!(e.starts_with("malformed record at column 31: invalid type: string"), "{e}");
+        let e = parse(r#"["a", "b"]"#).unwrap_err().1;
+        assert!(e.starts_with("malformed record: the line is JSON but not an object"), "{e}");
+    }
+}
