@@ -34,6 +34,11 @@ pub struct Record {
 pub struct RecordDocument {
     id: Option<Box<RawValue>>,
     text: Option<String>,
+    title: Option<String>,
+    /// Checked when the cluster is prepared, whose error names the document.
+    date: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
 }
 
 /// Just the id of a record, for naming records that fail further on.
@@ -182,7 +187,9 @@ impl RecordDocument {
         if text.len() > limits.document_bytes {
             return Err(too_big(&format!("document {n} ({id:?})"), text.len(), limits));
         }
-        Ok(precis::Document::new(id, text))
+        let mut doc = precis::Document::new(id, text);
+        (doc.title, doc.date, doc.url, doc.source) = (self.title, self.date, self.url, self.source);
+        Ok(doc)
     }
 }
 
@@ -218,6 +225,12 @@ mod tests {
         assert_eq!(c.documents[0].id, "doc-1");
         assert_eq!(c.documents[1].id, "b");
         assert!(warnings.is_empty());
+        let (c, _) = cluster(r#"{"id": "m", "documents": [{"id": "a", "text": "A.", "title": "T", "date": "2015-12-15", "url": "https://example.org/a", "source": "AP"}]}"#).unwrap();
+        let a = &c.documents[0];
+        assert_eq!(
+            (a.title.as_deref(), a.date.as_deref(), a.url.as_deref(), a.source.as_deref()),
+            (Some("T"), Some("2015-12-15"), Some("https://example.org/a"), Some("AP"))
+        );
         let (id, msg) = cluster(r#"{"id": "c", "documents": []}"#).unwrap_err();
         assert_eq!(id.as_deref(), Some("c"));
         assert!(msg.contains("no documents"));

@@ -9,6 +9,7 @@
 //! - `regression`: the defects of issue 10's hostile trial, one by one.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
+//! - `metadata`: document titles, dates, URLs and sources in JSONL input.
 //! - `serve`: `precis serve` answers as `precis summarize` and stops on SIGTERM.
 
 mod bad_input;
@@ -17,6 +18,7 @@ mod example;
 mod hay;
 mod html;
 mod library;
+mod metadata;
 mod regression;
 mod rouge;
 mod serve;

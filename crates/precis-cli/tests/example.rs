@@ -109,3 +109,24 @@ fn closed_pipe_is_success() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_budget_no_sentence_fits_gets_a_warning_and_fill_cuts_one() {
+    for budget in [["--words", "3"], ["--bytes", "1"]] {
+        let mut args = vec!["summarize", EXAMPLE, "--format", "jsonl"];
+        args.extend_from_slice(&budget);
+        let out = precis(&args, b"");
+        out.code(0).stderr_has(&["warning:", "no sentence fits the budget", "--fill"]);
+        let line = &json_lines(&out.stdout)[0];
+        assert_eq!(line["summary"], "", "{budget:?}");
+        assert!(line["warnings"][0].as_str().unwrap().contains("no sentence fits"), "{line}");
+
+        args.push("--fill");
+        let out = precis(&args, b"");
+        out.code(0).stderr_has(&["warning:", "cut to fit"]);
+        let line = &json_lines(&out.stdout)[0];
+        assert_eq!(line["sentences"].as_array().unwrap().len(), 1, "{line}");
+        assert_eq!(line["sentences"][0]["cut"], true, "{line}");
+        assert!(!line["summary"].as_str().unwrap().is_empty(), "{line}");
+    }
+}

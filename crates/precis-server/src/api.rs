@@ -29,6 +29,16 @@ pub struct DocumentRequest {
     pub text: Option<String>,
     /// The article's HTML page; its main text is extracted (Readability).
     pub html: Option<String>,
+    /// The headline (for an HTML page, default: the page's title).
+    pub title: Option<String>,
+    /// Publication date: an ISO 8601 date (`2015-12-15`) or date-time
+    /// (`2015-12-15T10:30:00Z`); orders documents for reading and `lead`.
+    #[schema(example = "2015-12-15")]
+    pub date: Option<String>,
+    /// Where the article was published.
+    pub url: Option<String>,
+    /// Who published it (an agency, a site).
+    pub source: Option<String>,
 }
 
 /// Length, method and output options, as the CLI's flags.
@@ -135,9 +145,14 @@ pub fn to_cluster(id: String, documents: Vec<DocumentRequest>) -> Result<Cluster
     let mut docs = Vec::with_capacity(documents.len());
     for (i, d) in documents.into_iter().enumerate() {
         let doc_id = d.id.unwrap_or_else(|| (i + 1).to_string());
+        let mut title = d.title;
         let text = match (d.text, d.html) {
             (Some(text), None) => text,
-            (None, Some(html)) => precis::ingest::extract_html(&doc_id, &html)?.text,
+            (None, Some(html)) => {
+                let article = precis::ingest::extract_html(&doc_id, &html)?;
+                title = title.or(article.title);
+                article.text
+            }
             (Some(_), Some(_)) => {
                 return Err(ApiError::new(
                     ErrorKind::Validation,
@@ -153,7 +168,12 @@ pub fn to_cluster(id: String, documents: Vec<DocumentRequest>) -> Result<Cluster
                 ))
             }
         };
-        docs.push(Document::new(doc_id, text));
+        let mut doc = Document::new(doc_id, text);
+        doc.title = title;
+        doc.date = d.date;
+        doc.url = d.url;
+        doc.source = d.source;
+        docs.push(doc);
     }
     Ok(Cluster::new(id, docs))
 }

@@ -482,6 +482,11 @@ fn bad_requests_answer_json_errors() {
         "budget must be at least 1",
     );
     post(&s, "/v1/summarize", &p(json!({"words": -3}))).assert_error(422, "validation", "words");
+    // Document metadata reaches the core, which checks dates.
+    let dated = json!({"id": "c9", "documents": [{"id": "a", "text": "Kerry met Lavrov in Moscow on Tuesday to talk about the war.", "title": "Talks", "date": "not a date", "url": "https://example.invalid/a", "source": "Agency"}]});
+    post(&s, "/v1/summarize", &dated.to_string()).assert_error(422, "validation", "\"a\"");
+    let dated = json!({"id": "c9", "documents": [{"id": "a", "text": "Kerry met Lavrov in Moscow on Tuesday to talk about the war.", "date": "2015-12-15"}]});
+    assert_eq!(post(&s, "/v1/summarize", &dated.to_string()).status, 200);
     get(&s, "/nowhere").assert_error(404, "not_found", "no route GET /nowhere");
     get(&s, "/v1/summarize").assert_error(
         405,

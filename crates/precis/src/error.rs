@@ -36,6 +36,18 @@ pub enum Error {
         /// What the extractor reported.
         reason: String,
     },
+    /// A document's `date` is not an ISO 8601 date or date-time.
+    #[error("cluster {cluster:?}: document {document:?} has date {value:?}, which is not an ISO 8601 date or date-time: {reason}; write it like 2015-12-15 or 2015-12-15T10:30:00Z, or leave the date out")]
+    Date {
+        /// Cluster id.
+        cluster: String,
+        /// Document id.
+        document: String,
+        /// The date as given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A configuration value is out of range.
     #[error("invalid configuration: {0}")]
     Config(String),

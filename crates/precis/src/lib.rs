@@ -32,7 +32,7 @@ mod span;
 pub mod stem;
 
 pub use error::{Error, Result};
-pub use ingest::{Cluster, Document};
+pub use ingest::{Cluster, DateError, DocDate, Document};
 pub use span::Span;
 pub mod compose;
 mod summarize;

@@ -45,7 +45,9 @@ pub struct Prepared {
 /// sentence survives cleaning. Empty documents are skipped with a warning.
 pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
     let mut warnings = Vec::new();
+    let mut dates = Vec::with_capacity(cluster.documents.len());
     for d in &cluster.documents {
+        dates.push(d.when(&cluster.id)?);
         if looks_binary(&d.text) {
             return Err(Error::Binary { document: d.id.clone() });
         }
@@ -129,7 +131,6 @@ pub fn prepare(cluster: &Cluster) -> Result<Prepared> {
     for d in &mut dropped {
         d.sort_by_key(|x| (x.span.start(), x.span.end()));
     }
-    let dates = cluster.documents.iter().map(|d| d.wire_date()).collect();
     let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
     Ok(Prepared {
         id: cluster.id.clone(),
@@ -368,6 +369,7 @@ impl Summarizer {
             &Compose {
                 budget: self.config.budget,
                 method: self.config.method,
+                candidates: &candidates,
                 scores: &scored.scores,
                 explain: self.config.explain.then_some(&explain as &dyn Fn(usize) -> String),
             },

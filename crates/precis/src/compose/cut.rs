@@ -17,13 +17,27 @@ pub(super) fn cut_to_fit(
     let room = budget.capacity().saturating_sub(others);
     // A byte budget counts a separator before every sentence.
     let room = if budget.unit == Unit::Bytes { room.saturating_sub(1) } else { room };
-    let kept = cut_text(&s.text, budget.unit, room)?;
+    let mut kept = cut_text(&s.text, budget.unit, room)?;
+    if budget.unit == Unit::Bytes {
+        kept = whole_words(&s.text, kept);
+    }
     if kept.len() == s.text.len() {
         return Some((s.text.clone(), s.span, false));
     }
     let raw = &doc_text[s.span.start()..s.span.end()];
     let end = original_prefix_end(raw, kept.len());
     Some((kept.to_owned(), Span::new(s.span.start(), s.span.start() + end), true))
+}
+
+/// `kept`, a prefix of `text`, without a word it cuts through, unless that
+/// word is all it holds: "Kerry met Lav" becomes "Kerry met", "Ker" stays.
+fn whole_words<'a>(text: &str, kept: &'a str) -> &'a str {
+    let mid_word = text[kept.len()..].starts_with(|c: char| !c.is_whitespace())
+        && kept.ends_with(|c: char| !c.is_whitespace());
+    match kept.rfind(char::is_whitespace) {
+        Some(space) if mid_word => kept[..space].trim_end(),
+        _ => kept,
+    }
 }
 
 /// Byte offset in `raw` where the whitespace-collapsed prefix of length
@@ -53,6 +67,15 @@ fn original_prefix_end(raw: &str, collapsed_len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_cuts_keep_whole_words() {
+        assert_eq!(whole_words("Kerry met Lavrov.", "Kerry met Lav"), "Kerry met");
+        assert_eq!(whole_words("Kerry met Lavrov.", "Kerry met "), "Kerry met ");
+        assert_eq!(whole_words("Kerry met Lavrov.", "Kerry met"), "Kerry met");
+        assert_eq!(whole_words("Kerry met Lavrov.", "Ker"), "Ker");
+        assert_eq!(whole_words("Kerry", "Kerry"), "Kerry");
+    }
 
     #[test]
     fn prefix_end_maps_collapsed_offsets() {

@@ -14,7 +14,7 @@ mod provenance;
 pub use order::reading_order;
 pub use provenance::provenance;
 
-use crate::select::{Budget, Selection};
+use crate::select::{Budget, Candidates, Selection, Unit};
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::Prepared;
 
@@ -25,6 +25,8 @@ pub struct Compose<'a> {
     pub budget: Budget,
     /// The method the user asked for, reported in the summary.
     pub method: Method,
+    /// The sentences the method could pick from.
+    pub candidates: &'a Candidates,
     /// Each sentence's score, reported in the summary (0 for sentences
     /// beyond its end).
     pub scores: &'a [f64],
@@ -36,6 +38,16 @@ pub struct Compose<'a> {
 pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -> Summary {
     let analysis = &prepared.analysis;
     let budget = with.budget;
+    // When nothing fits the budget, fill mode still promises a summary:
+    // the best candidate, cut to fit.
+    let fallback;
+    let selection = match fill_fallback(selection, with) {
+        Some(f) => {
+            fallback = f;
+            &fallback
+        }
+        None => selection,
+    };
     let mut picks = selection.picks.clone();
     reading_order(analysis, &mut picks);
     let provenance = provenance(analysis, &picks);
@@ -62,11 +74,65 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
             explain: with.explain.map(|explain| explain(i)),
         });
     }
-    Summary {
-        id: prepared.id.clone(),
-        method: with.method,
-        budget,
-        sentences,
-        warnings: prepared.warnings.clone(),
+    let mut warnings = prepared.warnings.clone();
+    if sentences.iter().all(|s| s.cut) {
+        warnings.push(no_fit_warning(prepared, with, sentences.is_empty()));
+    }
+    Summary { id: prepared.id.clone(), method: with.method, budget, sentences, warnings }
+}
+
+/// In fill mode, when the selector picked nothing (no candidate fits whole
+/// and it cannot cut one), the highest-scoring candidate, marked to be cut.
+fn fill_fallback(selection: &Selection, with: &Compose<'_>) -> Option<Selection> {
+    if !with.budget.fill || !selection.picks.is_empty() {
+        return None;
+    }
+    let score = |i: usize| with.scores.get(i).copied().unwrap_or(0.0);
+    // The first of equals, so the choice is the same on every run.
+    let best = with.candidates.indices.iter().copied().reduce(|best, i| {
+        if score(i) > score(best) {
+            i
+        } else {
+            best
+        }
+    })?;
+    Some(Selection { picks: vec![best], cut: Some(best) })
+}
+
+/// Why a summary holds no whole sentence, and what to do about it.
+fn no_fit_warning(prepared: &Prepared, with: &Compose<'_>, empty: bool) -> String {
+    let budget = with.budget;
+    let unit = match budget.unit {
+        Unit::Words => "words",
+        Unit::Bytes => "bytes",
+        Unit::Sentences => "sentences",
+    };
+    let shortest = with
+        .candidates
+        .indices
+        .iter()
+        .map(|&i| budget.cost(&prepared.analysis.sentences[i]))
+        .min()
+        // A byte cost counts the separator before the sentence.
+        .map(|c| if budget.unit == Unit::Bytes { c - 1 } else { c });
+    let Some(shortest) = shortest else {
+        return format!(
+            "the summary is empty: none of the cluster's {} sentences has a content word",
+            prepared.analysis.len()
+        );
+    };
+    let why = format!(
+        "no sentence fits the budget of {} {unit}: the shortest eligible sentence has {shortest} {unit}",
+        budget.limit
+    );
+    if empty && budget.fill {
+        format!("{why}, and not even its first word fits; the summary is empty")
+    } else if empty {
+        format!("{why}, so the summary is empty; raise the budget, or use fill mode (--fill) to cut a sentence to fit")
+    } else {
+        format!("{why}; the summary is the start of one, cut to fit")
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

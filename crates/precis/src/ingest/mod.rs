@@ -8,6 +8,7 @@
 
 mod boilerplate;
 mod clean;
+mod date;
 pub(crate) mod glued;
 mod headline;
 mod html;
@@ -15,24 +16,105 @@ mod normalize;
 mod wrap;
 
 pub use clean::{clean_cluster, CleanDocument, DropReason, Dropped, Paragraph};
+pub use date::{DateError, DocDate};
 pub use html::{extract_html, HtmlArticle};
 pub use normalize::NormText;
 
 use serde::{Deserialize, Serialize};
 
-/// One input article.
+/// One input article: an id and its text, and optionally where and when it
+/// was published.
+///
+/// ```
+/// use precis::Document;
+///
+/// let doc = Document::new("a", "Kerry met Lavrov in Moscow.")
+///     .with_title("Kerry in Moscow")
+///     .with_date("2015-12-15T10:30:00Z")
+///     .with_source("Reuters");
+/// assert_eq!(doc.parsed_date().unwrap().unwrap().to_string(), "2015-12-15T10:30:00Z");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Identifier, reported as provenance (a file name or a dataset id).
     pub id: String,
     /// The article text as given (for HTML input, the extracted text).
     pub text: String,
+    /// The article's headline, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publication date as given: an ISO 8601 date (`2015-12-15`) or
+    /// date-time (`2015-12-15T10:30:00Z`); see [`Document::parsed_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where the article was published on the web.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Who published it (an agency, a site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Document {
-    /// A document from an id and its text.
+    /// A document from an id and its text, without metadata.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+        }
+    }
+
+    /// The document with a headline.
+    pub fn with_title(mut self, title: impl Into<String>) -> Document {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The document with a publication date (checked when the cluster is
+    /// prepared, or by [`Document::parsed_date`]).
+    pub fn with_date(mut self, date: impl Into<String>) -> Document {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// The document with a URL.
+    pub fn with_url(mut self, url: impl Into<String>) -> Document {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// The document with a publisher.
+    pub fn with_source(mut self, source: impl Into<String>) -> Document {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// The `date` field as a comparable value: `Ok(None)` when there is
+    /// none, an error saying what is wrong when it is not ISO 8601.
+    pub fn parsed_date(&self) -> Result<Option<DocDate>, DateError> {
+        self.date.as_deref().map(DocDate::parse).transpose()
+    }
+
+    /// When the document was published, as far as is known: its `date`, or
+    /// else the date in a newswire id ([`Document::wire_date`]). A malformed
+    /// `date` is an error naming the document and the cluster `cluster`.
+    pub fn when(&self, cluster: &str) -> crate::Result<Option<DocDate>> {
+        match self.parsed_date() {
+            Ok(Some(date)) => Ok(Some(date)),
+            Ok(None) => Ok(self
+                .wire_date()
+                .and_then(|n| DocDate::from_ymd(n / 10_000, n / 100 % 100, n % 100))),
+            Err(e) => Err(crate::Error::Date {
+                cluster: cluster.to_owned(),
+                document: self.id.clone(),
+                value: self.date.clone().unwrap_or_default(),
+                reason: e.reason,
+            }),
+        }
     }
 
     /// The date encoded in newswire ids such as `APW19981016.0240` or
@@ -104,6 +186,38 @@ mod tests {
         assert_eq!(Document::new("NYT19981231.0001", "").wire_date(), Some(19981231));
         assert_eq!(Document::new("000_55abfda64b0a8f41.txt", "").wire_date(), None);
         assert_eq!(Document::new("19981016", "").wire_date(), None);
+    }
+
+    #[test]
+    fn dates_from_the_field_or_the_wire_id() {
+        let when = |d: &Document| d.when("c").unwrap().map(|d| d.to_string());
+        assert_eq!(when(&Document::new("a", "")), None);
+        assert_eq!(when(&Document::new("APW19981016.0240", "")).as_deref(), Some("1998-10-16"));
+        let dated = Document::new("APW19981016.0240", "").with_date("1998-10-17T08:00:00+02:00");
+        assert_eq!(when(&dated).as_deref(), Some("1998-10-17T06:00:00Z"));
+        let bad = Document::new("doc-7", "").with_date("1998-10-32");
+        let msg = bad.when("cl-3").unwrap_err().to_string();
+        for part in ["cluster \"cl-3\"", "document \"doc-7\"", "\"1998-10-32\"", "day 32"] {
+            assert!(msg.contains(part), "{msg} lacks {part}");
+        }
+    }
+
+    #[test]
+    fn metadata_is_optional_on_the_wire() {
+        let doc: Document = serde_json::from_str(r#"{"id": "a", "text": "T."}"#).unwrap();
+        assert_eq!(doc, Document::new("a", "T."));
+        assert_eq!(serde_json::to_string(&doc).unwrap(), r#"{"id":"a","text":"T."}"#);
+        let full = r#"{"id":"a","text":"T.","title":"H","date":"2015-12-15","url":"https://example.org/a","source":"AP"}"#;
+        let doc: Document = serde_json::from_str(full).unwrap();
+        assert_eq!(
+            doc,
+            Document::new("a", "T.")
+                .with_title("H")
+                .with_date("2015-12-15")
+                .with_url("https://example.org/a")
+                .with_source("AP")
+        );
+        assert_eq!(serde_json::to_string(&doc).unwrap(), full);
     }
 
     #[test]

@@ -13,7 +13,9 @@ pub use concepts::{ConceptConfig, Concepts};
 pub use tokens::{for_each_word, is_stopword, words, Lexicon};
 pub use vector::SparseVec;
 
+use crate::ingest::DocDate;
 use crate::Span;
+use std::cmp::Reverse;
 
 /// A candidate sentence with its place in the cluster.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,13 +66,18 @@ pub struct Analysis {
     pub doc_freq: Vec<u32>,
     /// The term dictionary.
     pub lexicon: Lexicon,
-    /// Publication date (`yyyymmdd`) of each document, when known.
-    pub doc_dates: Vec<Option<u32>>,
+    /// Publication date of each document, when known (its `date`, or the
+    /// date in a newswire id).
+    pub doc_dates: Vec<Option<DocDate>>,
 }
 
 impl Analysis {
     /// Computes the features of `sentences` drawn from `n_docs` documents.
-    pub fn new(sentences: Vec<Sentence>, n_docs: usize, doc_dates: Vec<Option<u32>>) -> Analysis {
+    pub fn new(
+        sentences: Vec<Sentence>,
+        n_docs: usize,
+        doc_dates: Vec<Option<DocDate>>,
+    ) -> Analysis {
         // About one distinct word form in 11 bytes of a cluster's text (one
         // in 10 to 13 for nine Multi-News clusters in ten), so the lexicon's
         // tables seldom grow.
@@ -121,16 +128,20 @@ impl Analysis {
     /// Rank of each document in reading order: chronological when dates are
     /// known (undated documents after dated ones), input order otherwise.
     pub fn doc_rank_reading(&self) -> Vec<usize> {
-        self.doc_rank(|d| (self.doc_dates.get(d).copied().flatten().unwrap_or(u32::MAX), d))
+        self.doc_rank(|d| {
+            let date = self.doc_dates.get(d).copied().flatten();
+            (date.is_none(), date, d)
+        })
     }
 
     /// Rank of each document with the most recent first (for lead
     /// summaries of newswire), input order among equals and undated ones.
     pub fn doc_rank_recent_first(&self) -> Vec<usize> {
-        self.doc_rank(|d| (u32::MAX - self.doc_dates.get(d).copied().flatten().unwrap_or(0), d))
+        // `None` sorts before every date, so reversed it goes last.
+        self.doc_rank(|d| (Reverse(self.doc_dates.get(d).copied().flatten()), d))
     }
 
-    fn doc_rank(&self, key: impl Fn(usize) -> (u32, usize)) -> Vec<usize> {
+    fn doc_rank<K: Ord>(&self, key: impl Fn(usize) -> K) -> Vec<usize> {
         let mut docs: Vec<usize> = (0..self.n_docs).collect();
         docs.sort_by_key(|&d| key(d));
         let mut rank = vec![0; self.n_docs];
