@@ -2,7 +2,7 @@
 //! [`Cluster`] to its [`Summary`](precis::Summary), per cluster and method.
 //!
 //! ```text
-//! cargo run --release -p precis --example bench_inprocess -- methods FILE [--methods auto,lexrank] [--words 100] [--limit N] [--repeat R]
+//! cargo run --release -p precis --example bench_inprocess -- methods FILE [--methods auto,lexrank] [--words 100] [--fill] [--limit N] [--repeat R]
 //! cargo run --release -p precis --example bench_inprocess -- scale FILE SENTENCES [--methods ...] [--words 100] [--write OUT.jsonl]
 //! cargo run --release -p precis --example bench_inprocess -- count FILE
 //! cargo run --release -p precis --example bench_inprocess -- rouge --data GOLD --pred PRED --protocol multinews|duc [--flags F]
@@ -13,7 +13,9 @@
 //! keeps each cluster's median time. It prints one JSON object per method:
 //! the mean, median, 90th percentile and largest per-cluster time, with the
 //! share spent preparing (clean, segment, represent) and the mean number of
-//! sentences.
+//! sentences; when `lexrank` is among the methods, also the largest ratio of
+//! a cluster's time to lexrank's time on the same cluster. `--fill` uses a
+//! fill-mode budget (as the DUC protocol does).
 //!
 //! `scale` builds one cluster of about `SENTENCES` sentences by
 //! concatenating the documents of consecutive clusters of FILE (the last one
@@ -49,6 +51,7 @@ type BoxError = Box<dyn std::error::Error>;
 struct Options {
     methods: Vec<Method>,
     words: usize,
+    fill: bool,
     limit: usize,
     repeat: usize,
     write: Option<String>,
@@ -58,6 +61,7 @@ fn parse_options(args: &[String]) -> Result<Options, BoxError> {
     let mut o = Options {
         methods: vec![Method::Auto, Method::LexRank],
         words: 100,
+        fill: false,
         limit: usize::MAX,
         repeat: 5,
         write: None,
@@ -70,6 +74,7 @@ fn parse_options(args: &[String]) -> Result<Options, BoxError> {
                 o.methods = value()?.split(',').map(str::parse).collect::<Result<_, _>>()?
             }
             "--words" => o.words = value()?.parse()?,
+            "--fill" => o.fill = true,
             "--limit" => o.limit = value()?.parse()?,
             "--repeat" => o.repeat = value()?.parse::<usize>()?.max(1),
             "--write" => o.write = Some(value()?.clone()),
@@ -107,7 +112,11 @@ fn read_clusters(
 }
 
 fn summarizer(method: Method, words: usize) -> Result<Summarizer, BoxError> {
-    Ok(Summarizer::builder().method(method).budget(Budget::words(words)).build()?)
+    summarizer_with(method, Budget::words(words))
+}
+
+fn summarizer_with(method: Method, budget: Budget) -> Result<Summarizer, BoxError> {
+    Ok(Summarizer::builder().method(method).budget(budget).build()?)
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -134,8 +143,12 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
     let sentences: Vec<usize> =
         clusters.iter().map(|c| prepare(c).map_or(0, |p| p.analysis.len())).collect();
     let mean_sentences = sentences.iter().sum::<usize>() as f64 / clusters.len().max(1) as f64;
-    for &method in &o.methods {
-        let s = summarizer(method, o.words)?;
+    // Lexrank first, so every method's time can be compared with it per cluster.
+    let mut order = o.methods.clone();
+    order.sort_by_key(|&m| m != Method::LexRank);
+    let mut lexrank: Option<Vec<f64>> = None;
+    for &method in &order {
+        let s = summarizer_with(method, Budget::words(o.words).with_fill(o.fill))?;
         let mut total = Vec::with_capacity(clusters.len());
         let mut prep = Vec::with_capacity(clusters.len());
         for cluster in &clusters {
@@ -147,7 +160,7 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
                 let mid = Instant::now();
                 if let Ok(prepared) = prepared {
                     let summary = s.summarize_prepared(&prepared);
-                    assert!(summary.word_count() <= o.words);
+                    assert!(o.fill || summary.word_count() <= o.words);
                 }
                 let end = Instant::now();
                 t.push((end - start).as_secs_f64());
@@ -161,6 +174,20 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
         let mut sorted = total.clone();
         sorted.sort_by(f64::total_cmp);
         let k = clusters.len().max(1) as f64;
+        let worst_ratio = lexrank.as_ref().map(|base| {
+            let ratio = |(i, (t, b)): (usize, (&f64, &f64))| (t / b.max(1e-9), i);
+            let (r, i) = total.iter().zip(base).enumerate().map(ratio).fold((0.0, 0), |a, b| {
+                if b.0 > a.0 {
+                    b
+                } else {
+                    a
+                }
+            });
+            serde_json::json!({"ratio": r, "cluster": clusters[i].id})
+        });
+        if method == Method::LexRank {
+            lexrank = Some(total.clone());
+        }
         println!(
             "{}",
             serde_json::json!({
@@ -176,6 +203,8 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
                 "prepare_share": if sum > 0.0 { sum_prep / sum } else { 0.0 },
                 "us_per_sentence": 1e6 * sum / sentences.iter().sum::<usize>().max(1) as f64,
                 "total_s": sum,
+                "fill": o.fill,
+                "max_ratio_to_lexrank": worst_ratio,
             })
         );
     }

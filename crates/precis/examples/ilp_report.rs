@@ -4,7 +4,8 @@
 //! as in the DUC protocol) or, with `--strict`, whole sentences only (as in
 //! the Multi-News protocol).
 //! Prints, per cluster, the candidates, concepts' solver nodes, solve time,
-//! objective, proven bound and gap, then the worst case; exits non-zero if
+//! objective, proven bound, gap and work (per unit of the problem's
+//! size, as `--work-factor` limits it, and in all), then the worst case; exits non-zero if
 //! any cluster is not proven optimal.
 //!
 //! ```text
@@ -24,11 +25,12 @@ type BoxError = Box<dyn std::error::Error>;
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: ilp_report FILE [--words N] [--strict] [--repeat R]";
+    let usage = "usage: ilp_report FILE [--words N] [--strict] [--repeat R] [--work-factor F]";
     let path = args.first().ok_or(usage)?;
     let mut words = 100;
     let mut repeat = 5usize;
     let mut fill = true;
+    let mut coverage = ConceptCoverage::default();
     let mut it = args.iter().skip(1);
     while let Some(flag) = it.next() {
         if flag == "--strict" {
@@ -39,6 +41,7 @@ fn main() -> Result<(), BoxError> {
         match flag.as_str() {
             "--words" => words = value.parse()?,
             "--repeat" => repeat = value.parse::<usize>()?.max(1),
+            "--work-factor" => coverage.limits.work_factor = value.parse()?,
             other => return Err(format!("unknown option {other}; {usage}").into()),
         }
     }
@@ -51,11 +54,12 @@ fn main() -> Result<(), BoxError> {
     let budget = Budget::words(words).with_fill(fill);
     // The summarizer's `ilp` configuration: 12-word minimum, defaults otherwise.
     let filter = CandidateFilter { min_words: 12, ..CandidateFilter::default() };
-    let coverage = ConceptCoverage::default();
     println!(
-        "{:<14} {:>10} {:>6} {:>9} {:>10} {:>10} {:>8}",
-        "cluster", "candidates", "nodes", "ms", "objective", "bound", "gap"
+        "{:<14} {:>10} {:>6} {:>9} {:>10} {:>10} {:>8} {:>8} {:>12}",
+        "cluster", "candidates", "nodes", "ms", "objective", "bound", "gap", "per-size", "work"
     );
+    let factor = coverage.limits.work_factor as f64;
+    let mut most_tables = 0.0f64;
     let (mut worst, mut total, mut n, mut unproven) = (Duration::ZERO, Duration::ZERO, 0, 0);
     for (line_no, line) in BufReader::new(reader).lines().enumerate() {
         let line = line?;
@@ -84,7 +88,7 @@ fn main() -> Result<(), BoxError> {
         times.sort();
         let median = times[times.len() / 2];
         println!(
-            "{:<14} {:>10} {:>6} {:>9.3} {:>10.1} {:>10.1} {:>8.5}{}",
+            "{:<14} {:>10} {:>6} {:>9.3} {:>10.1} {:>10.1} {:>8.5} {:>8.1} {:>12}{}",
             cluster.id,
             candidates.indices.len(),
             s.nodes,
@@ -92,8 +96,11 @@ fn main() -> Result<(), BoxError> {
             s.objective,
             s.upper_bound,
             s.gap(),
+            tables(&s, factor),
+            s.work,
             if s.optimal { "" } else { "  NOT PROVEN OPTIMAL" }
         );
+        most_tables = most_tables.max(tables(&s, factor));
         worst = worst.max(median);
         total += median;
         n += 1;
@@ -103,7 +110,7 @@ fn main() -> Result<(), BoxError> {
         return Err(format!("{path}: no cluster to solve").into());
     }
     println!(
-        "{n} clusters: mean {:.3} ms, max {:.3} ms (median of {repeat} runs each), {unproven} not proven optimal",
+        "{n} clusters: mean {:.3} ms, max {:.3} ms (median of {repeat} runs each), {unproven} not proven optimal, most work {most_tables:.1} per unit of size (allowed: {factor})",
         total.as_secs_f64() * 1e3 / n as f64,
         worst.as_secs_f64() * 1e3
     );
@@ -111,4 +118,9 @@ fn main() -> Result<(), BoxError> {
         return Err(format!("{unproven} clusters not proven optimal").into());
     }
     Ok(())
+}
+
+/// Work spent per unit of the problem's size (what `--work-factor` limits).
+fn tables(s: &precis::select::ilp::CoverageSolution, factor: f64) -> f64 {
+    s.work as f64 * factor / s.work_limit.max(1) as f64
 }

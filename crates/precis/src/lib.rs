@@ -22,6 +22,7 @@
 pub mod error;
 pub mod eval;
 pub mod ingest;
+mod num;
 pub mod render;
 pub mod represent;
 mod rng;

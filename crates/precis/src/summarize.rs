@@ -8,9 +8,10 @@ use crate::compose::{compose, Compose};
 use crate::ingest::{clean_cluster, glued, looks_binary, Cluster, DropReason, Dropped};
 use crate::represent::{Analysis, ConceptConfig, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
+use crate::select::ilp::CoverageSolution;
 use crate::select::{
-    Budget, CandidateFilter, Candidates, ConceptCoverage, ExpectedRouge, Mmr, Selection,
-    Submodular, Unit,
+    explain_coverage, Budget, CandidateFilter, Candidates, ConceptCoverage, ExpectedRouge, Mmr,
+    Selection, Submodular, Unit,
 };
 use crate::summary::{Method, Summary};
 use crate::{segment, Error, Result, Span};
@@ -384,11 +385,13 @@ struct Scored {
     /// The term model's expectations, which the `learned` method's sentence
     /// features and selection share (computed once).
     terms: Option<TermExpectations>,
+    /// The ILP solver's report (optimal, or its gap at the work limit).
+    solution: Option<CoverageSolution>,
 }
 
 impl Scored {
     fn by(scorer: &dyn Scorer, analysis: &Analysis) -> Scored {
-        Scored { scores: scorer.score(analysis), terms: None }
+        Scored { scores: scorer.score(analysis), terms: None, solution: None }
     }
 }
 
@@ -463,21 +466,26 @@ const METHODS: &[Row] = &[
             ..c.filter
         },
         // The concept weights are the selector's to compute.
-        score: |_| Scored { scores: Vec::new(), terms: None },
+        score: |_| Scored { scores: Vec::new(), terms: None, solution: None },
         select: |c, a, cands, s| {
             let coverage = ConceptCoverage { concepts: c.concepts, ..ConceptCoverage::default() };
             let outcome = coverage.select(a, cands, &c.budget);
             s.scores = outcome.scores;
+            s.solution = outcome.solution;
             outcome.selection
         },
-        explain: |_, s, i| format!("concept weight {:.1}", s.scores[i]),
+        explain: |_, s, i| explain_coverage(s.scores[i], s.solution.as_ref()),
     },
     Row {
         method: Method::Learned,
         filter: |c| c.filter,
         score: |a| {
             let terms = TermExpectations::shipped(a);
-            Scored { scores: Learned::default().score_with(a, terms.as_ref()), terms }
+            Scored {
+                scores: Learned::default().score_with(a, terms.as_ref()),
+                terms,
+                solution: None,
+            }
         },
         select: select_learned,
         explain: |a, s, i| Learned::default().explain(a, &s.scores, i),

@@ -7,6 +7,7 @@
 //! and concepts below a minimum document frequency are noise.
 
 use super::Analysis;
+use crate::num::id_u32;
 use rustc_hash::FxHashMap;
 
 /// How concepts are extracted and weighted.
@@ -71,15 +72,15 @@ impl Concepts {
                     continue;
                 }
                 let key = (a.term, b.term);
-                let next = keys.len() as u32;
+                let next = id_u32(keys.len());
                 let id = *ids.entry(key).or_insert(next);
                 if id == next {
                     keys.push(key);
                     stats.push(Stat { docs: 0, last_doc: u32::MAX, lead: false });
                 }
                 let st = &mut stats[id as usize];
-                if st.last_doc != s.doc as u32 {
-                    st.last_doc = s.doc as u32;
+                if st.last_doc != id_u32(s.doc) {
+                    st.last_doc = id_u32(s.doc);
                     st.docs += 1;
                 }
                 st.lead |= s.position < config.lead_sentences;
@@ -96,7 +97,7 @@ impl Concepts {
         let mut kept_keys = Vec::new();
         for (id, st) in stats.iter().enumerate() {
             if st.docs >= min_df {
-                remap[id] = weights.len() as u32;
+                remap[id] = id_u32(weights.len());
                 let boost = if st.lead { 1.0 + config.position_boost } else { 1.0 };
                 weights.push(st.docs as f64 * boost);
                 kept_keys.push(keys[id]);

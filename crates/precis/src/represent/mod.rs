@@ -14,6 +14,7 @@ pub use tokens::{for_each_word, is_stopword, words, Lexicon};
 pub use vector::SparseVec;
 
 use crate::ingest::DocDate;
+use crate::num::id_u32;
 use crate::Span;
 use std::cmp::Reverse;
 
@@ -104,12 +105,12 @@ impl Analysis {
             let mut pairs = Vec::with_capacity(toks.len());
             for t in toks {
                 let k = t.term as usize;
-                if seen_sent[k] != i as u32 {
-                    seen_sent[k] = i as u32;
+                if seen_sent[k] != id_u32(i) {
+                    seen_sent[k] = id_u32(i);
                     sent_freq[k] += 1;
                 }
-                if seen_doc[k] != s.doc as u32 {
-                    seen_doc[k] = s.doc as u32;
+                if seen_doc[k] != id_u32(s.doc) {
+                    seen_doc[k] = id_u32(s.doc);
                     doc_freq[k] += 1;
                 }
                 if !t.stop {
@@ -283,7 +284,7 @@ impl InvertedIndex {
         let mut postings = vec![(0u32, 0f32); *offsets.last().unwrap_or(&0) as usize];
         for (i, v) in analysis.vectors.iter().enumerate() {
             for &(t, w) in v.entries() {
-                postings[fill[t as usize] as usize] = (i as u32, w);
+                postings[fill[t as usize] as usize] = (id_u32(i), w);
                 fill[t as usize] += 1;
             }
         }

@@ -217,7 +217,7 @@ impl Lexicon {
         let id = match self.stems.entry(stem) {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
-                let id = self.terms.len() as u32;
+                let id = crate::num::id_u32(self.terms.len());
                 self.terms.push(e.key().clone());
                 self.stop.push(stop);
                 *e.insert(id)

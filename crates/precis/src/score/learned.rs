@@ -10,6 +10,7 @@
 
 use super::mlp::Mlp;
 use super::{LexRank, Scorer, TermExpectations};
+use crate::num::id_u32;
 #[cfg(doc)]
 use crate::represent::Concepts;
 use crate::represent::{keep_strongest, Analysis, ConceptConfig, SparseVec};
@@ -208,7 +209,7 @@ pub fn features_with(
         None => vec![0.0; analysis.lexicon.len()],
     };
     let expected_norm = (0..t.counts.len())
-        .filter(|&k| !analysis.lexicon.is_stop(k as u32))
+        .filter(|&k| !analysis.lexicon.is_stop(id_u32(k)))
         .map(|k| (t.counts[k] * t.counts[k]) as f32)
         .sum::<f32>()
         .sqrt();
@@ -347,8 +348,8 @@ fn shared_bigram_sums(analysis: &Analysis) -> Vec<f32> {
     for (i, toks) in analysis.tokens.iter().enumerate() {
         for pair in toks.windows(2) {
             if !(pair[0].stop && pair[1].stop) {
-                let seen = occurrences.len() as u32;
-                occurrences.push((pair[0].term, pair[1].term, i as u32, seen));
+                let seen = id_u32(occurrences.len());
+                occurrences.push((pair[0].term, pair[1].term, id_u32(i), seen));
             }
         }
     }

@@ -16,6 +16,7 @@
 //! `cargo run --release -p precis --example train_terms`.
 
 use super::mlp::{expectation, Loss, Mlp};
+use crate::num::{id_u32, saturating_u32};
 use crate::represent::Analysis;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -261,13 +262,13 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
     let mut pairs: Vec<(u32, u32, u32)> =
         Vec::with_capacity(analysis.tokens.iter().map(Vec::len).sum());
     for (s, toks) in analysis.sentences.iter().zip(&analysis.tokens) {
-        pairs.extend(toks.windows(2).map(|w| (w[0].term, w[1].term, s.doc as u32)));
+        pairs.extend(toks.windows(2).map(|w| (w[0].term, w[1].term, id_u32(s.doc))));
         let rel = s.position as f32 / doc_len[s.doc].max(1) as f32;
         for t in toks {
             let k = t.term as usize;
             count[k] += 1;
             total += 1;
-            first[k] = first[k].min(s.position as u32);
+            first[k] = first[k].min(saturating_u32(s.position));
             rel_sum[k] += rel;
             if s.position < 3 {
                 early[k] += 1;
@@ -304,7 +305,7 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
     }
     // Where each content term's count ranks in the cluster (1 = most frequent).
     let mut order: Vec<usize> =
-        (0..n_terms).filter(|&k| !analysis.lexicon.is_stop(k as u32)).collect();
+        (0..n_terms).filter(|&k| !analysis.lexicon.is_stop(id_u32(k))).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(count[k]), k));
     let mut rank = vec![0f32; n_terms];
     let mut r = 0;
@@ -312,7 +313,7 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
         if pos == 0 || count[k] != count[order[pos - 1]] {
             r = pos + 1;
         }
-        rank[k] = ln_count(r as u32);
+        rank[k] = ln_count(saturating_u32(r));
     }
     let top = order.first().map_or(1, |&k| count[k].max(1)) as f32;
     let log_tokens = (total.max(1) as f32).ln();
@@ -322,7 +323,7 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
         .map(|k| {
             let mut row = [0f32; N_TERM_FEATURES];
             let c = count[k].max(1) as f32;
-            let stem = analysis.lexicon.stem(k as u32);
+            let stem = analysis.lexicon.stem(id_u32(k));
             let (p, known) = prior.get(stem);
             row[0] = ln_count(count[k].max(1));
             row[1] = df[k] as f32 / n_docs as f32;
@@ -333,7 +334,7 @@ pub fn term_features(analysis: &Analysis, prior: &PriorTable) -> Vec<[f32; N_TER
             row[6] = early[k] as f32 / c;
             row[7] = rel_sum[k] / c;
             row[8] = stem.bytes().any(|b| b.is_ascii_digit()) as u8 as f32;
-            row[9] = ln_count(stem.len().max(1) as u32);
+            row[9] = ln_count(saturating_u32(stem.len().max(1)));
             row[KEEP_FEATURE] = p.keep;
             row[11] = p.rarity;
             row[12] = known as u8 as f32;

@@ -72,7 +72,7 @@ impl Budget {
     /// The total cost a summary may reach.
     pub fn capacity(&self) -> usize {
         match self.unit {
-            Unit::Bytes => self.limit + 1,
+            Unit::Bytes => self.limit.saturating_add(1),
             _ => self.limit,
         }
     }

@@ -3,6 +3,7 @@
 use super::budget::{Budget, Unit};
 use super::ilp::{solve, CoverageProblem, CoverageSolution, Overrun, SolveLimits};
 use super::{Candidates, Selection};
+use crate::num::{id_u32, saturating_u32};
 use crate::represent::{Analysis, ConceptConfig, Concepts, InvertedIndex};
 
 /// Picks the sentences that together cover the most concept weight within
@@ -47,6 +48,33 @@ pub struct CoverageOutcome {
     pub solution: Option<CoverageSolution>,
 }
 
+impl CoverageOutcome {
+    /// What `--explain` says about sentence `i` of the analysis: its concept
+    /// weight, and whether the summary's coverage is proven optimal or, when
+    /// the solver stopped at its work limit, how far from optimal it may be.
+    pub fn explain(&self, i: usize) -> String {
+        explain_coverage(self.scores.get(i).copied().unwrap_or(0.0), self.solution.as_ref())
+    }
+}
+
+/// What `--explain` says about a sentence of concept weight `weight` in a
+/// summary the solver returned as `solution` (see [`CoverageOutcome::explain`]).
+pub fn explain_coverage(weight: f64, solution: Option<&CoverageSolution>) -> String {
+    match solution {
+        Some(s) if s.optimal => {
+            format!("concept weight {weight:.1}; summary covers {:.1}, proven optimal", s.objective)
+        }
+        Some(s) => format!(
+            "concept weight {weight:.1}; summary covers {:.1} of at most {:.1} \
+             (gap {:.2}%: the solver stopped at its work limit)",
+            s.objective,
+            s.upper_bound,
+            100.0 * s.gap()
+        ),
+        None => format!("concept weight {weight:.1}"),
+    }
+}
+
 impl ConceptCoverage {
     /// Selects from `candidates` under `budget`.
     pub fn select(
@@ -82,8 +110,10 @@ impl ConceptCoverage {
         if local.is_empty() || concepts.is_empty() {
             return CoverageOutcome { selection: Selection::default(), scores, solution: None };
         }
+        // Saturating, never wrapping: a budget above u32::MAX words
+        // (no summary is that long) behaves as u32::MAX.
         let lengths: Vec<u32> =
-            local.iter().map(|&i| budget.cost(&analysis.sentences[i]) as u32).collect();
+            local.iter().map(|&i| saturating_u32(budget.cost(&analysis.sentences[i]))).collect();
         let problem = CoverageProblem {
             lengths,
             concepts: local
@@ -91,7 +121,7 @@ impl ConceptCoverage {
                 .map(|&i| concepts.sentences[i].iter().map(|e| e.0).collect())
                 .collect(),
             weights: concepts.weights.clone(),
-            budget: budget.capacity() as u32,
+            budget: saturating_u32(budget.capacity()),
             exclusions: near_duplicate_pairs(analysis, local),
             overrun: if budget.fill && budget.unit == Unit::Words {
                 Overrun::Truncate {
@@ -117,7 +147,7 @@ impl ConceptCoverage {
 fn near_duplicate_pairs(analysis: &Analysis, local: &[usize]) -> Vec<(u32, u32)> {
     let mut position = vec![u32::MAX; analysis.len()];
     for (k, &i) in local.iter().enumerate() {
-        position[i] = k as u32;
+        position[i] = id_u32(k);
     }
     let index = InvertedIndex::new(analysis);
     let mut acc = vec![0.0f32; analysis.len()];
@@ -127,11 +157,66 @@ fn near_duplicate_pairs(analysis: &Analysis, local: &[usize]) -> Vec<(u32, u32)>
         analysis.neighbours(&index, i, &mut acc, &mut buf);
         for &(j, _) in &buf {
             let kj = position[j];
-            if kj != u32::MAX && kj > k as u32 && analysis.near_duplicate(i, j) {
-                pairs.push((k as u32, kj));
+            if kj != u32::MAX && kj > id_u32(k) && analysis.near_duplicate(i, j) {
+                pairs.push((id_u32(k), kj));
             }
         }
     }
     pairs.sort_unstable();
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::select::CandidateFilter;
+
+    fn sentences() -> Vec<&'static str> {
+        vec![
+            "The storm flooded the river town of Easton on Monday night after days of rain.",
+            "Rescue crews in boats carried hundreds of residents of Easton to dry ground.",
+            "The mayor of Easton said the flood was the worst the town had seen in fifty years.",
+            "Power lines fell across the valley and thousands of homes were left without light.",
+            "Forecasters expect the river to crest again on Wednesday as more rain moves in.",
+            "Schools across the valley will stay closed for the rest of the week, officials said.",
+        ]
+    }
+
+    fn analysis() -> Analysis {
+        let s = sentences();
+        crate::score::tests::analysis(&[&s[..3], &s[3..]])
+    }
+
+    #[test]
+    fn huge_budgets_do_not_wrap() {
+        // Issue 10, defect 5: `capacity() as u32` turned 2^32 + 50 words
+        // into a budget of 50, so the summary held one or two sentences.
+        let a = analysis();
+        let candidates = CandidateFilter::default().candidates(&a);
+        assert!(candidates.indices.len() >= 5);
+        let coverage = ConceptCoverage::default();
+        let all = coverage.select(&a, &candidates, &Budget::words(10_000)).selection;
+        let huge = coverage.select(&a, &candidates, &Budget::words(4_294_967_346)).selection;
+        assert_eq!(huge.picks, all.picks);
+        let words: usize = huge.picks.iter().map(|&i| a.sentences[i].words).sum();
+        assert!(words > 50, "{words} words");
+        let max = coverage.select(&a, &candidates, &Budget::bytes(usize::MAX)).selection;
+        assert_eq!(max.picks.len(), all.picks.len());
+    }
+
+    #[test]
+    fn explain_reports_the_gap() {
+        let a = analysis();
+        let candidates = CandidateFilter::default().candidates(&a);
+        let exact = ConceptCoverage::default().select(&a, &candidates, &Budget::words(40));
+        let pick = exact.selection.picks[0];
+        assert!(exact.explain(pick).ends_with("proven optimal"), "{}", exact.explain(pick));
+        // No work at all: the greedy start stands, with an honest bound.
+        let limits = SolveLimits { work_factor: 0, min_work: 0, ..SolveLimits::default() };
+        let coverage = ConceptCoverage { limits, ..ConceptCoverage::default() };
+        let stopped = coverage.select(&a, &candidates, &Budget::words(40));
+        let text = stopped.explain(stopped.selection.picks[0]);
+        assert!(text.contains("stopped at its work limit"), "{text}");
+        assert!(text.contains("gap "), "{text}");
+    }
 }

@@ -47,9 +47,14 @@
 //!
 //! # Limits and determinism
 //!
-//! The search stops at [`SolveLimits::max_nodes`] (deterministic) or, as a
-//! safety net, at [`SolveLimits::time_limit`] (not deterministic). Either way
-//! it returns the best solution found and a proven upper bound, so
+//! The search stops when it has spent its work allowance
+//! ([`SolveLimits::allowance`]: knapsack cells, proportional to the size of
+//! the problem, so a large cluster or budget cannot run for minutes), or at
+//! [`SolveLimits::max_nodes`] (both deterministic), or, as a safety net, at
+//! [`SolveLimits::time_limit`] (not deterministic). Budgets above
+//! [`SolveLimits::max_width`] are solved with scaled lengths in the bound, so
+//! a table's cost does not grow with the budget. Whatever stops it, it
+//! returns the best solution found and a proven upper bound, so
 //! [`CoverageSolution::gap`] tells how far from optimal it can be. Without a
 //! time limit the same problem always gives the same solution, ties
 //! included: no hash map order, thread or clock reaches the result.
@@ -129,11 +134,31 @@ pub enum Overrun {
 }
 
 /// When to stop searching.
+///
+/// The deterministic limits are counts ([`SolveLimits::work_factor`],
+/// [`SolveLimits::max_nodes`]); whichever is reached first stops the search,
+/// which then returns its best solution and a proven bound
+/// ([`CoverageSolution::gap`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SolveLimits {
+    /// Work allowed per unit of the problem's size, where the size is the
+    /// number of sentences plus the number of (sentence, concept) entries,
+    /// and one unit of work is one cell of the knapsack's dynamic program
+    /// (scanning an item for the free list or for fixing also counts one).
+    /// See [`SolveLimits::allowance`]. This is the primary limit: it is
+    /// deterministic, grows linearly with the problem as the rest of the
+    /// pipeline's cost does, and does not grow with the budget. Default
+    /// 50,000.
+    pub work_factor: u64,
+    /// The least allowance, however small the problem. Default 2^20.
+    pub min_work: u64,
+    /// Widest knapsack table, in cells of budget: above it, lengths are
+    /// scaled down (a looser but still valid bound), so a large budget costs
+    /// no more than this one. Default 256, which leaves the usual budgets
+    /// (100 and 250 words) exact.
+    pub max_width: u32,
     /// Stop after this many branch-and-bound nodes (one node is one bound
-    /// computation on one subproblem). This is the primary limit: it keeps
-    /// results reproducible. Default 1,000,000.
+    /// computation on one subproblem). Default 1,000,000.
     pub max_nodes: u64,
     /// Stop after this much wall-clock time. A safety net only: when it
     /// triggers, the result depends on the machine. Default `None`.
@@ -145,9 +170,25 @@ pub struct SolveLimits {
     pub relative_gap: f64,
 }
 
+impl SolveLimits {
+    /// The work `problem` may take: `max(min_work, work_factor · size)`
+    /// with `size = Σ_j (1 + |concepts_j|)`.
+    pub fn allowance(&self, problem: &CoverageProblem) -> u64 {
+        let size: u64 = problem.concepts.iter().map(|c| 1 + c.len() as u64).sum();
+        self.work_factor.saturating_mul(size).max(self.min_work)
+    }
+}
+
 impl Default for SolveLimits {
     fn default() -> Self {
-        SolveLimits { max_nodes: 1_000_000, time_limit: None, relative_gap: 0.0 }
+        SolveLimits {
+            work_factor: 50_000,
+            min_work: 1 << 20,
+            max_width: 256,
+            max_nodes: 1_000_000,
+            time_limit: None,
+            relative_gap: 0.0,
+        }
     }
 }
 
@@ -176,6 +217,10 @@ pub struct CoverageSolution {
     pub optimal: bool,
     /// Branch-and-bound nodes explored.
     pub nodes: u64,
+    /// Units of work spent (see [`SolveLimits::work_factor`]).
+    pub work: u64,
+    /// The work allowance this problem had.
+    pub work_limit: u64,
     /// Wall-clock time spent, presolve included.
     pub elapsed: Duration,
 }
@@ -201,7 +246,7 @@ impl CoverageSolution {
 pub fn solve(problem: &CoverageProblem, limits: &SolveLimits) -> CoverageSolution {
     let start = Instant::now();
     let model = model::Model::new(problem);
-    let outcome = search::search(&model, limits, start);
+    let outcome = search::search(&model, limits, limits.allowance(problem), start);
     let (selected, truncated, objective) = evaluate(problem, &model, &outcome.items);
     CoverageSolution {
         selected,
@@ -210,6 +255,8 @@ pub fn solve(problem: &CoverageProblem, limits: &SolveLimits) -> CoverageSolutio
         upper_bound: outcome.upper_bound.max(objective),
         optimal: outcome.optimal,
         nodes: outcome.nodes,
+        work: outcome.work,
+        work_limit: outcome.work_limit,
         elapsed: start.elapsed(),
     }
 }

@@ -17,6 +17,7 @@
 //! [`super::evaluate`] drops the prefix if it happens.
 
 use super::{CoverageProblem, Overrun};
+use crate::num::id_u32;
 
 /// One candidate unit of a summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +96,8 @@ impl Model {
             }
             let mut push = |len: u32, prefix: bool, mut cs: Vec<u32>| {
                 cs.sort_unstable();
-                items_of_sentence[j].push(items.len() as u32);
-                items.push(Item { sentence: j as u32, len, prefix });
+                items_of_sentence[j].push(id_u32(items.len()));
+                items.push(Item { sentence: id_u32(j), len, prefix });
                 concepts.push(cs);
             };
             if len <= budget {
@@ -150,18 +151,18 @@ impl Model {
         let mut new_id = vec![u32::MAX; items.len()];
         let mut kept = Vec::new();
         for (k, _) in alive.iter().enumerate().filter(|(_, &a)| a) {
-            new_id[k] = kept.len() as u32;
+            new_id[k] = id_u32(kept.len());
             kept.push(k);
         }
         // Items of each original concept, in new numbering (increasing).
         let mut concept_items: Vec<Vec<u32>> = vec![Vec::new(); weights.len()];
         for (new, &k) in kept.iter().enumerate() {
             for &c in &concepts[k] {
-                concept_items[c as usize].push(new as u32);
+                concept_items[c as usize].push(id_u32(new));
             }
         }
         let mut order: Vec<u32> =
-            (0..weights.len() as u32).filter(|&c| !concept_items[c as usize].is_empty()).collect();
+            (0..id_u32(weights.len())).filter(|&c| !concept_items[c as usize].is_empty()).collect();
         // Stable sort: equal item lists stay in concept id order, so weights
         // are summed in a fixed order.
         order.sort_by(|&a, &b| concept_items[a as usize].cmp(&concept_items[b as usize]));
@@ -174,7 +175,7 @@ impl Model {
             if same {
                 *merged_weights.last_mut().expect("a previous concept") += weights[c as usize];
             } else {
-                let id = merged_weights.len() as u32;
+                let id = id_u32(merged_weights.len());
                 merged_weights.push(weights[c as usize]);
                 for &k in &concept_items[c as usize] {
                     item_concepts[k as usize].push(id);
@@ -202,7 +203,7 @@ impl Model {
             && merged_weights.iter().sum::<f64>() < 2f64.powi(50);
         Model {
             budget,
-            prefix_items: (0..new_items.len() as u32)
+            prefix_items: (0..id_u32(new_items.len()))
                 .filter(|&k| new_items[k as usize].prefix)
                 .collect(),
             items: new_items,
@@ -225,7 +226,7 @@ fn undominated(
     let mut concept_items: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (k, cs) in concepts.iter().enumerate() {
         for &c in cs {
-            concept_items[c as usize].push(k as u32);
+            concept_items[c as usize].push(id_u32(k));
         }
     }
     let mut alive = vec![true; items.len()];

@@ -20,11 +20,29 @@
 //! The same table gives, for each free item `k`, the bound
 //! `f(S) + Σ (w − λ) + v_k + KP(room − l_k)` on every completion that takes
 //! `k`; when it cannot beat the incumbent, `k` is fixed out for the subtree.
+//!
+//! # Bounded work
+//!
+//! The knapsack table is `items × (room + 1)` cells, so its cost grows with
+//! the budget. When the budget `L` exceeds [`SolveLimits::max_width`] `W`,
+//! lengths and rooms are scaled to `⌊l · W / L⌋` and `⌊r · W / L⌋`: any set
+//! that fits the real room fits the scaled one (a sum of floors is at most
+//! the floor of the sum), so the scaled knapsack is still a relaxation and
+//! its value still a bound, only a looser one. Its pick may then overrun the
+//! real room; [`Search::try_pick`] drops what does not fit before offering it.
+//! Below `W` nothing is scaled and the search is exactly the unscaled one.
+//!
+//! Every knapsack cell, every item scanned for the free list and every item
+//! tested for fixing counts as one unit of work; the search stops once it has
+//! spent its allowance ([`SolveLimits::allowance`], proportional to the
+//! problem's size), so the limit scales with the problem and never depends
+//! on the clock.
 
 use std::time::Instant;
 
 use super::model::Model;
 use super::SolveLimits;
+use crate::num::id_u32;
 
 /// What the search found.
 pub(super) struct Outcome {
@@ -36,11 +54,20 @@ pub(super) struct Outcome {
     pub optimal: bool,
     /// Nodes explored.
     pub nodes: u64,
+    /// Units of work spent (see the module documentation).
+    pub work: u64,
+    /// The allowance.
+    pub work_limit: u64,
 }
 
 /// Runs the branch and bound.
-pub(super) fn search(model: &Model, limits: &SolveLimits, start: Instant) -> Outcome {
-    let mut search = Search::new(model, limits, start);
+pub(super) fn search(
+    model: &Model,
+    limits: &SolveLimits,
+    max_work: u64,
+    start: Instant,
+) -> Outcome {
+    let mut search = Search::new(model, limits, max_work, start);
     if !model.items.is_empty() {
         for exponent in [1.0, 0.5, 0.0] {
             search.greedy(exponent);
@@ -51,7 +78,14 @@ pub(super) fn search(model: &Model, limits: &SolveLimits, start: Instant) -> Out
     if search.aborted {
         upper_bound = upper_bound.max(search.open_bound);
     }
-    Outcome { items: search.best_items, upper_bound, optimal: !search.aborted, nodes: search.nodes }
+    Outcome {
+        items: search.best_items,
+        upper_bound,
+        optimal: !search.aborted,
+        nodes: search.nodes,
+        work: search.work,
+        work_limit: search.max_work,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +145,13 @@ struct Search<'a> {
     open_bound: f64,
     aborted: bool,
     nodes: u64,
+    /// Work spent so far, and the allowance.
+    work: u64,
+    max_work: u64,
+    /// The knapsack's width: the budget, or [`SolveLimits::max_width`] if smaller.
+    width: u32,
+    /// Per item, its length in knapsack cells (its length when unscaled).
+    cells: Vec<u32>,
 
     /// Multipliers, one vector per search depth (number of items taken).
     lambdas: Vec<Vec<f64>>,
@@ -122,6 +163,10 @@ struct Search<'a> {
 struct Scratch {
     /// Free items.
     free: Vec<u32>,
+    /// The uncovered concepts of each free item, in order, concatenated:
+    /// those of `free[i]` are `open_concepts[open_ends[i]..open_ends[i + 1]]`.
+    open_concepts: Vec<u32>,
+    open_ends: Vec<usize>,
     /// Per concept: uncovered and contained in a free item.
     coverable: Vec<bool>,
     coverable_list: Vec<u32>,
@@ -145,9 +190,20 @@ struct Scratch {
 }
 
 impl<'a> Search<'a> {
-    fn new(model: &'a Model, limits: &'a SolveLimits, start: Instant) -> Search<'a> {
+    fn new(model: &'a Model, limits: &'a SolveLimits, max_work: u64, start: Instant) -> Search<'a> {
         let n = model.weights.len();
         let k = model.items.len();
+        let width = model.budget.min(limits.max_width.max(1));
+        let scale = |len: u32| -> u32 {
+            if model.budget <= width {
+                len
+            } else {
+                // Fits in u32: at most `width` since `len <= budget` for items.
+                let scaled = u64::from(len) * u64::from(width) / u64::from(model.budget);
+                u32::try_from(scaled).unwrap_or(u32::MAX)
+            }
+        };
+        let cells = model.items.iter().map(|item| scale(item.len)).collect();
         Search {
             model,
             limits,
@@ -165,6 +221,10 @@ impl<'a> Search<'a> {
             open_bound: 0.0,
             aborted: false,
             nodes: 0,
+            work: 0,
+            max_work,
+            width,
+            cells,
             lambdas: vec![model.weights.clone()],
             scratch: Scratch {
                 coverable: vec![false; n],
@@ -193,8 +253,20 @@ impl<'a> Search<'a> {
         self.pruned_bound = self.pruned_bound.max(bound);
     }
 
+    /// The room `r` in knapsack cells.
+    fn cells_of_room(&self, room: u32) -> usize {
+        let budget = self.model.budget;
+        if budget <= self.width {
+            room as usize
+        } else {
+            let scaled = u64::from(room) * u64::from(self.width) / u64::from(budget);
+            usize::try_from(scaled).unwrap_or(usize::MAX)
+        }
+    }
+
     fn out_of_limits(&self) -> bool {
         self.nodes >= self.limits.max_nodes
+            || self.work >= self.max_work
             || self.limits.time_limit.is_some_and(|limit| self.start.elapsed() >= limit)
     }
 
@@ -311,8 +383,9 @@ impl<'a> Search<'a> {
     /// items and the concepts they can still cover.
     fn collect_free(&mut self) {
         let model = self.model;
+        self.work += model.items.len() as u64;
         self.scratch.free.clear();
-        for k in 0..model.items.len() as u32 {
+        for k in 0..id_u32(model.items.len()) {
             if self.status[k as usize] != Status::Free {
                 continue;
             }
@@ -329,13 +402,20 @@ impl<'a> Search<'a> {
             s.coverable[c as usize] = false;
         }
         s.coverable_list.clear();
+        s.open_concepts.clear();
+        s.open_ends.clear();
+        s.open_ends.push(0);
         for &k in &s.free {
             for &c in &model.item_concepts[k as usize] {
-                if self.cover[c as usize] == 0 && !s.coverable[c as usize] {
-                    s.coverable[c as usize] = true;
-                    s.coverable_list.push(c);
+                if self.cover[c as usize] == 0 {
+                    s.open_concepts.push(c);
+                    if !s.coverable[c as usize] {
+                        s.coverable[c as usize] = true;
+                        s.coverable_list.push(c);
+                    }
                 }
             }
+            s.open_ends.push(s.open_concepts.len());
         }
     }
 
@@ -354,7 +434,13 @@ impl<'a> Search<'a> {
         self.scratch.best_pick.clear();
         let mut verdict = None;
         for _ in 0..schedule.max_iterations {
+            // Out of work: the best bound so far stands for the node (at
+            // least one iteration runs, so there is one).
+            if best_bound.is_finite() && self.work >= self.max_work {
+                break;
+            }
             let threshold = self.threshold();
+            let room_cells = self.cells_of_room(self.room);
             let s = &mut self.scratch;
             let mut base = self.value;
             for &c in &s.coverable_list {
@@ -365,23 +451,22 @@ impl<'a> Search<'a> {
             s.kp_values.clear();
             s.kp_prefix.clear();
             let mut total_len = 0u64;
-            for &k in &s.free {
-                let v: f64 = model.item_concepts[k as usize]
-                    .iter()
-                    .filter(|&&c| self.cover[c as usize] == 0)
-                    .map(|&c| lambda[c as usize])
-                    .sum();
+            for (i, &k) in s.free.iter().enumerate() {
+                let open = &s.open_concepts[s.open_ends[i]..s.open_ends[i + 1]];
+                let v: f64 = open.iter().map(|&c| lambda[c as usize]).sum();
                 s.values[k as usize] = v;
                 if v > 0.0 {
                     let item = model.items[k as usize];
                     s.kp_items.push(k);
-                    s.kp_lens.push(item.len);
+                    let cells = self.cells[k as usize];
+                    s.kp_lens.push(cells);
                     s.kp_values.push(v);
                     s.kp_prefix.push(item.prefix);
-                    total_len += u64::from(item.len);
+                    total_len += u64::from(cells);
                 }
             }
-            let cap = u64::from(self.room).min(total_len) as usize;
+            let cap = usize::try_from(total_len).unwrap_or(usize::MAX).min(room_cells);
+            self.work += (s.kp_lens.len() as u64 + 1) * (cap as u64 + 1);
             let kp = s.knapsack.run(&s.kp_lens, &s.kp_values, &s.kp_prefix, cap);
             let ub = base + kp;
             s.knapsack.pick(&s.kp_lens, &mut s.pick_positions);
@@ -409,13 +494,12 @@ impl<'a> Search<'a> {
             // Reduced-cost fixing.
             let threshold = self.threshold();
             let mut fixed = false;
+            self.work += self.scratch.free.len() as u64;
             for i in 0..self.scratch.free.len() {
                 let k = self.scratch.free[i];
                 let item = model.items[k as usize];
-                let rest = self
-                    .scratch
-                    .knapsack
-                    .best_within((self.room - item.len) as usize, !item.prefix);
+                let rest_cells = self.cells_of_room(self.room - item.len);
+                let rest = self.scratch.knapsack.best_within(rest_cells, !item.prefix);
                 let with_k = base + self.scratch.values[k as usize] + rest;
                 if with_k <= threshold {
                     self.record_pruned(with_k);
@@ -514,14 +598,20 @@ impl<'a> Search<'a> {
     }
 
     /// Offers the chosen items plus the knapsack's pick (minus any item that
-    /// conflicts with an earlier one) as a solution. Returns whether the
-    /// incumbent improved.
+    /// conflicts with an earlier one, or, when lengths are scaled, does not
+    /// fit the room the earlier ones leave) as a solution. Returns whether
+    /// the incumbent improved.
     fn try_pick(&mut self) -> bool {
         let model = self.model;
         let s = &mut self.scratch;
         let mut kept: Vec<u32> = Vec::with_capacity(s.pick.len());
+        let mut room = self.room;
         for &k in &s.pick {
-            if kept.iter().all(|&x| model.conflicts[k as usize].binary_search(&x).is_err()) {
+            let len = model.items[k as usize].len;
+            if len <= room
+                && kept.iter().all(|&x| model.conflicts[k as usize].binary_search(&x).is_err())
+            {
+                room -= len;
                 kept.push(k);
             }
         }
@@ -557,7 +647,7 @@ impl<'a> Search<'a> {
         let mut chosen = Vec::new();
         loop {
             let mut best: Option<(f64, f64, u32)> = None;
-            for k in 0..model.items.len() as u32 {
+            for k in 0..id_u32(model.items.len()) {
                 let item = model.items[k as usize];
                 if blocked[k as usize] || item.len > room || (item.prefix && prefix_used) {
                     continue;
@@ -604,6 +694,9 @@ struct Knapsack {
     has_prefix: bool,
     /// Best value within capacity `r`, using whole items only.
     dp0: Vec<f64>,
+    /// `dp0` before the current item (so each row is computed from the
+    /// previous one without aliasing, which lets it vectorize).
+    previous: Vec<f64>,
     /// Best value within capacity `r`, using at most one prefix item.
     dp1: Vec<f64>,
     /// Decision bits of `dp0` per (whole item, capacity).
@@ -656,12 +749,18 @@ impl Knapsack {
             let len = lens[idx] as usize;
             let v = values[idx];
             row[..len.min(width)].fill(false);
-            for r in (len..width).rev() {
-                let c = self.dp0[r - len] + v;
-                row[r] = c > self.dp0[r];
-                if row[r] {
-                    self.dp0[r] = c;
-                }
+            if len >= width {
+                continue;
+            }
+            // dp0[r] = max(previous[r], previous[r - len] + v), first on ties.
+            self.previous.clone_from(&self.dp0);
+            let lower = &self.previous[..width - len];
+            let upper = &self.previous[len..];
+            let rows = self.dp0[len..].iter_mut().zip(row[len..].iter_mut());
+            for ((&low, &up), (out, taken)) in lower.iter().zip(upper).zip(rows) {
+                let c = low + v;
+                *taken = c > up;
+                *out = if *taken { c } else { up };
             }
         }
         if self.has_prefix {

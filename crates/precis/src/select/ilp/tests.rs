@@ -356,3 +356,107 @@ fn matches_brute_force_when_the_search_branches() {
     eprintln!("branched {branched}");
     assert!(branched >= 50, "only {branched} instances branched");
 }
+
+/// Solves `p` with `limits` and checks the result against brute force.
+fn check_exact_with(p: &CoverageProblem, limits: &SolveLimits) -> CoverageSolution {
+    let s = solve(p, limits);
+    check_feasible(p, &s);
+    let best = brute_force(p);
+    assert!(s.optimal, "not finished on {p:?}");
+    assert!(
+        (s.objective - best).abs() <= 1e-9 * best.max(1.0),
+        "solver {} vs brute force {best} on {p:?}",
+        s.objective
+    );
+    assert!(s.upper_bound >= best - 1e-9 * best.max(1.0));
+    s
+}
+
+#[test]
+fn scaled_knapsack_widths_stay_exact() {
+    // Budgets above `max_width` scale lengths down in the bound: the bound
+    // must stay valid, picks that overrun the real budget must be repaired,
+    // and the search must still prove the true optimum.
+    let mut rng = Rng::new(17);
+    let mut scaled = 0;
+    for round in 0..1500 {
+        let p = random_sized(&mut rng, round % 2 == 1, 14, 30, 40);
+        for max_width in [1, 3, 7] {
+            let limits = SolveLimits { max_width, ..SolveLimits::default() };
+            scaled += usize::from(p.budget > max_width);
+            check_exact_with(&p, &limits);
+        }
+    }
+    assert!(scaled > 3000, "only {scaled} instances were scaled");
+}
+
+/// A large instance: `m` sentences of 10-40 words over `n` concepts with a
+/// skewed frequency, budget `budget`.
+fn large_problem(rng: &mut Rng, m: usize, n: u32, budget: u32, truncate: bool) -> CoverageProblem {
+    let mut lengths = Vec::with_capacity(m);
+    let mut concepts = Vec::with_capacity(m);
+    let mut ends = Vec::with_capacity(m);
+    for _ in 0..m {
+        let len = 10 + rng.below(31) as u32;
+        let k = 3 + rng.below(12) as usize;
+        let mut cs = Vec::with_capacity(k);
+        let mut es = Vec::with_capacity(k);
+        for _ in 0..k {
+            // Squaring a uniform draw favours small ids: frequent concepts.
+            let u = rng.below(1 << 16);
+            cs.push(((u * u * u64::from(n)) >> 32) as u32);
+            es.push(1 + rng.below(u64::from(len)) as u32);
+        }
+        lengths.push(len);
+        concepts.push(cs);
+        ends.push(es);
+    }
+    let weights = (0..n).map(|c| 1.0 + f64::from(n - c) / 8.0).collect();
+    let overrun = if truncate { Overrun::Truncate { concept_ends: ends } } else { Overrun::Forbid };
+    CoverageProblem { lengths, concepts, weights, budget, exclusions: Vec::new(), overrun }
+}
+
+#[test]
+fn work_limit_bounds_large_problems() {
+    // Without a work limit these took minutes (issue 10, defect 1): a few
+    // hundred sentences and a budget of thousands of words. With one, the
+    // work stays within the allowance (plus at most one knapsack table,
+    // since the limit is checked between tables), and the answer is feasible
+    // with an honest bound.
+    let mut rng = Rng::new(23);
+    for (m, budget, truncate) in [(400, 2000, false), (300, 1000, true), (600, 5000, false)] {
+        let p = large_problem(&mut rng, m, 3000, budget, truncate);
+        let limits = SolveLimits { work_factor: 200, ..SolveLimits::default() };
+        let s = solve(&p, &limits);
+        check_feasible(&p, &s);
+        let allowance = limits.allowance(&p);
+        assert_eq!(s.work_limit, allowance);
+        let table = (m as u64 * 40 + 1) * (u64::from(limits.max_width) + 1);
+        assert!(s.work <= allowance + table, "work {} over {allowance} + {table}", s.work);
+        assert!(!s.optimal, "m={m}: a problem this size is not proven within the allowance");
+        assert!(s.gap() > 0.0 && s.gap() < 1.0, "gap {}", s.gap());
+        // The greedy start alone fills most of the budget.
+        let used: u32 = s.selected.iter().map(|&j| p.lengths[j]).sum();
+        assert!(used + 40 >= budget, "{used} of {budget} words used");
+    }
+}
+
+#[test]
+fn allowance_scales_with_the_problem() {
+    let limits = SolveLimits::default();
+    let small = CoverageProblem {
+        lengths: vec![5, 5],
+        concepts: vec![vec![0, 1], vec![1]],
+        weights: vec![1.0, 1.0],
+        budget: 10,
+        ..CoverageProblem::default()
+    };
+    assert_eq!(limits.allowance(&small), limits.min_work);
+    let mut rng = Rng::new(5);
+    let p = large_problem(&mut rng, 400, 3000, 100, false);
+    let size: u64 = p.concepts.iter().map(|c| 1 + c.len() as u64).sum();
+    assert_eq!(limits.allowance(&p), limits.work_factor * size);
+    // The budget does not change it.
+    let wide = CoverageProblem { budget: 1_000_000, ..p.clone() };
+    assert_eq!(limits.allowance(&wide), limits.allowance(&p));
+}
