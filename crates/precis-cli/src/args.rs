@@ -29,6 +29,8 @@ pub enum Command {
     Rouge(crate::rouge_cmd::RougeArgs),
     /// Serve the HTTP API and the web page (until SIGTERM or Ctrl-C).
     Serve(crate::serve_cmd::ServeArgs),
+    /// Put each article of a stream in a story, online: one `{"id", "story"}` line per article.
+    Cluster(crate::cluster_cmd::ClusterArgs),
 }
 
 const SUMMARIZE_AFTER_HELP: &str = "\
@@ -90,14 +92,15 @@ pub struct SummarizeArgs {
     pub threads: Option<u64>,
 
     /// The largest document read, in MiB (2^20 bytes) of text; a larger one
-    /// is an error naming it. Summarizing takes about ten times a cluster's
-    /// text in memory.
-    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    /// is an error naming it. Summarizing takes about 35 times a cluster's
+    /// text in memory (a 4 MiB document about 150 MiB).
+    #[arg(long, value_name = "MIB", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
     pub max_document_mb: u64,
 
     /// The longest JSONL line (one cluster), or standard input as one
-    /// cluster, read, in MiB; a longer line becomes an error record.
-    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    /// cluster, read, in MiB; a longer line becomes an error record (a
+    /// 16 MiB cluster takes about 600 MiB to summarize).
+    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
     pub max_line_mb: u64,
 
     /// Write the output to FILE instead of standard output.
@@ -201,7 +204,7 @@ mod tests {
         assert!(parse(&["-j", "1024"]).is_ok());
         assert!(parse(&["-j", "1000000000"]).is_err());
         let limits = parse(&["--max-document-mb", "2"]).unwrap().limits();
-        assert_eq!((limits.document_bytes, limits.line_bytes), (2 << 20, 64 << 20));
+        assert_eq!((limits.document_bytes, limits.line_bytes), (2 << 20, 16 << 20));
         for m in Method::ALL {
             assert_eq!(parse(&["--method", m.name()]).unwrap().method, *m);
         }

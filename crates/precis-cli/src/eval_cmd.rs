@@ -47,6 +47,9 @@ pub enum Protocol {
     /// DUC 2007 update: 100 words (last sentence cut), ROUGE-1.5.5 recall
     /// jackknifed over the references, as NIST scored it.
     DucUpdate,
+    /// Story clustering of an article stream (`precis cluster`): B-cubed
+    /// and pairwise precision, recall and F1 against each article's `story`.
+    Stream,
 }
 
 impl Protocol {
@@ -55,7 +58,7 @@ impl Protocol {
         match self {
             Protocol::Duc | Protocol::DucUpdate => Budget::words(100).with_fill(true),
             Protocol::DucQf => Budget::words(250).with_fill(true),
-            Protocol::Multinews => Budget::words(250),
+            Protocol::Multinews | Protocol::Stream => Budget::words(250),
         }
     }
 
@@ -67,7 +70,7 @@ impl Protocol {
             Protocol::Duc => Some(Options::duc()),
             Protocol::DucQf => Some(Options::duc_query(250)),
             Protocol::DucUpdate => Some(Options::duc_query(100)),
-            Protocol::Multinews => None,
+            Protocol::Multinews | Protocol::Stream => None,
         }
     }
 
@@ -88,6 +91,7 @@ impl Protocol {
                 "-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -d -l 100, jackknifed"
             }
             Protocol::Multinews => "rouge-score, stemmed",
+            Protocol::Stream => "B-cubed and pairwise F1 of stories",
         }
     }
 }
@@ -198,6 +202,9 @@ struct Outcome {
 }
 
 pub fn run(args: &EvalArgs) -> Result<Status> {
+    if args.protocol == Protocol::Stream {
+        return crate::cluster_cmd::eval(args);
+    }
     let methods: Vec<Method> = args
         .methods
         .iter()
@@ -544,6 +551,7 @@ fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {
         Protocol::Multinews => "rouge-score F1 ×100 (stemmed); 250 words",
         Protocol::DucQf => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 250 words",
         Protocol::DucUpdate => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 100 words",
+        Protocol::Stream => "story clustering",
     };
     writeln!(out, "{} — {} clusters — {what}", report.data, report.clusters)?;
     write!(out, "| {:<18} ", "method")?;

@@ -260,9 +260,9 @@ fn split_documents(text: &str, limits: Limits) -> Result<Cluster> {
                 record::too_big(&format!("document {id}"), piece.len(), limits)
             )));
         }
-        let text = if looks_like_html(piece) {
+        let doc = if looks_like_html(piece) {
             match html::extract(piece) {
-                Ok(text) => text,
+                Ok(article) => from_html(id, article),
                 Err(reason) => {
                     eprintln!(
                         "warning: standard input: {id} is an HTML page without article text \
@@ -272,9 +272,9 @@ fn split_documents(text: &str, limits: Limits) -> Result<Cluster> {
                 }
             }
         } else {
-            piece.to_owned()
+            Document::new(id, piece)
         };
-        docs.push(Document::new(id, text));
+        docs.push(doc);
     }
     Ok(Cluster::new("stdin", docs))
 }
@@ -440,20 +440,27 @@ fn read_document(path: &Path, id: &str, kind: Kind, limits: Limits) -> Result<Op
     }
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let text = decode(bytes).map_err(|msg| BadInput(format!("{} {msg}", path.display())))?;
-    let text = match kind {
-        Kind::Text => text,
+    match kind {
+        Kind::Text => Ok(Some(Document::new(id, text))),
         Kind::Html => match html::extract(&text) {
-            Ok(article) => article,
+            Ok(article) => Ok(Some(from_html(id.to_owned(), article))),
             Err(reason) => {
                 eprintln!(
                     "warning: {}: no article text found in the page ({reason}); skipped",
                     path.display()
                 );
-                return Ok(None);
+                Ok(None)
             }
         },
-    };
-    Ok(Some(Document::new(id, text)))
+    }
+}
+
+/// A document from an HTML page's article: its text, and the page's title
+/// as the document's title.
+fn from_html(id: String, article: precis::ingest::HtmlArticle) -> Document {
+    let mut doc = Document::new(id, article.text);
+    doc.title = article.title;
+    doc
 }
 
 /// Checks that `bytes` are UTF-8 text and returns them as a string, without

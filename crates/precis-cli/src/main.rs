@@ -15,6 +15,7 @@
 
 mod args;
 mod batch;
+mod cluster_cmd;
 mod eval_cmd;
 mod html;
 mod input;
@@ -76,6 +77,7 @@ fn run(cli: &args::Cli) -> anyhow::Result<Status> {
         args::Command::Eval(args) => eval_cmd::run(args),
         args::Command::Rouge(args) => rouge_cmd::run(args),
         args::Command::Serve(args) => serve_cmd::run(args),
+        args::Command::Cluster(args) => cluster_cmd::run(args),
     }
 }
 

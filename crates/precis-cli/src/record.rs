@@ -48,7 +48,7 @@ struct IdOnly {
 }
 
 /// Size limits on input, so that one huge document or line fails with a
-/// message instead of exhausting memory (summarizing takes about ten times
+/// message instead of exhausting memory (summarizing takes about 35 times
 /// a cluster's text in memory; see docs/performance.md).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {

@@ -134,6 +134,13 @@ struct SystemRow {
 }
 
 pub fn run(args: &RougeArgs) -> Result<crate::Status> {
+    if args.protocol == Protocol::Stream {
+        bail!(BadInput(
+            "--protocol stream scores story clusters, not summaries; run \
+             `precis eval --protocol stream --data STREAM.jsonl.gz`"
+                .into()
+        ));
+    }
     let gold = read_gold(&args.data)?;
     let pred = match (&args.pred, &args.peers) {
         (Some(pred), _) => pred,

@@ -211,8 +211,13 @@ fn enormous_line_is_linear() {
     let dir = TempDir::new();
     let path = dir.write("huge.jsonl", format!("{record}\n{}\n", TRAM.record()));
     let start = std::time::Instant::now();
-    let out = precis(&["summarize", path.to_str().unwrap()], b"");
+    // The document is over the default limit of 4 MiB: raise it.
+    let out = precis(&["summarize", path.to_str().unwrap(), "--max-document-mb", "9"], b"");
     out.code(0);
     assert_eq!(json_lines(&out.stdout).len(), 2);
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+    // With the default limits it is an error record naming the document.
+    let out = precis(&["summarize", path.to_str().unwrap()], b"");
+    out.code(1)
+        .stderr_has(&["huge.jsonl:1: cluster \"huge\": document 2 (\"b\") has 8.0 MiB of text"]);
 }

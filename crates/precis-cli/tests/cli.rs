@@ -9,6 +9,7 @@
 //! - `regression`: the defects of issue 10's hostile trial, one by one.
 //! - `library`: properties of the library on arbitrary text.
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
+//! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
 //! - `metadata`: document titles, dates, URLs and sources in JSONL input.
 //! - `serve`: `precis serve` answers as `precis summarize` and stops on SIGTERM.
 
@@ -23,4 +24,5 @@ mod regression;
 mod rouge;
 mod serve;
 mod stdin;
+mod stream;
 mod util;

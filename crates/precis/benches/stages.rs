@@ -15,6 +15,11 @@
 //!   words are shared by nearly every sentence, the case in which a
 //!   similarity graph can degrade to all pairs.
 //!
+//! - `html`: each of the example's articles wrapped in a web page (navigation,
+//!   a share bar, related links, comments, a footer and a script), for the
+//!   cost of `ingest::extract_html` (`dom_smoothie`'s Readability port), which
+//!   HTML input pays before cleaning.
+//!
 //! Every routine checks its result inside the measured closure (tantivy's
 //! `benches/analyzer.rs` does the same), so a stage that stops doing its
 //! work fails the benchmark instead of getting faster.
@@ -56,6 +61,47 @@ fn clean(c: &mut Criterion) {
             })
         });
     }
+    g.finish();
+}
+
+/// An article's text as a web page with the furniture sites put around it.
+fn web_page(title: &str, text: &str) -> String {
+    let paragraphs: String = text
+        .split("\n\n")
+        .flat_map(|p| p.lines())
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let links: String =
+        (1..=20).map(|i| format!("<li><a href=\"/s/{i}\">Section {i}</a></li>")).collect();
+    let comments: String = (1..=10)
+        .map(|i| format!("<div class=\"comment\"><p>Reader {i} wrote a short reply.</p></div>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>{title}</title><script>var tracking = {{}};</script></head>\
+         <body><header><nav><ul>{links}</ul></nav></header>\
+         <div class=\"share\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on Twitter</a></div>\
+         <main><article><h1>{title}</h1>{paragraphs}</article></main>\
+         <aside class=\"related\"><h3>Related</h3><ul>{links}</ul></aside>\
+         <section id=\"comments\">{comments}</section><footer><p>Copyright 2026 Example News.</p></footer>\
+         </body></html>"
+    )
+}
+
+fn html(c: &mut Criterion) {
+    let mut g = c.benchmark_group("html");
+    let pages: Vec<String> =
+        kerry_cluster().documents.iter().map(|d| web_page(&d.id, &d.text)).collect();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("kerry-pages", |b| {
+        b.iter(|| {
+            for page in &pages {
+                let article = precis::ingest::extract_html("page", black_box(page)).unwrap();
+                assert!(!article.text.contains("Share on Facebook") && article.text.len() > 500);
+            }
+        })
+    });
     g.finish();
 }
 
@@ -250,6 +296,7 @@ fn scaling(c: &mut Criterion) {
 /// generated function has no doc comment for the `missing_docs` lint.
 fn benches() {
     let mut c = Criterion::default().configure_from_args();
+    html(&mut c);
     clean(&mut c);
     segment(&mut c);
     represent(&mut c);

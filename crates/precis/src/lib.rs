@@ -15,7 +15,9 @@
 //!    the budget, name the other documents that carry each.
 //! 7. [`render`]: text, Markdown, JSON.
 //!
-//! [`eval`] holds ROUGE; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
+//! [`story`] clusters a stream of articles into stories, online.
+//!
+//! [`eval`] holds ROUGE and clustering scores; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
 //! The library does no file or network I/O.
 #![deny(missing_docs)]
 
@@ -31,6 +33,7 @@ pub mod segment;
 pub mod select;
 mod span;
 pub mod stem;
+pub mod story;
 
 pub use error::{Error, Result};
 pub use ingest::{Cluster, DateError, DocDate, Document};

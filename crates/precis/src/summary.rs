@@ -23,7 +23,11 @@ pub enum Method {
     Submodular,
     /// Exact concept coverage (Gillick & Favre 2009).
     Ilp,
-    /// A linear sentence scorer learned on Multi-News training data.
+    /// Learned scoring: two small neural networks trained on Multi-News
+    /// training data (the term model, `score::terms`, and the sentence
+    /// model, `score::learned`) predict each sentence's ROUGE, and sentences
+    /// are added greedily while they raise the expected ROUGE F1
+    /// (`select::expected`, the default `LearnedSelection`).
     Learned,
     /// The best configuration measured on the tuning data.
     Auto,

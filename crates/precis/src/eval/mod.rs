@@ -16,6 +16,7 @@
 //! Both prepare a text once (tokens as interned ids, n-gram counts as sorted
 //! vectors) so a reference can be scored against many peers cheaply.
 
+pub mod clustering;
 mod lcs;
 mod ngrams;
 pub mod rouge155;

@@ -206,6 +206,21 @@ impl RougeScorer {
         self.score_prepared(&self.prepare(target), &self.prepare(prediction))
     }
 
+    /// ROUGE-N for any `n >= 1` (rouge-score's `rouge1` to `rouge9` types):
+    /// clipped n-gram matches over the whole texts, as [`RougeScorer::score`]
+    /// computes them for 1 and 2.
+    ///
+    /// # Panics
+    ///
+    /// If `n` is 0.
+    pub fn score_n(&self, target: &str, prediction: &str, n: usize) -> Score {
+        let mut vocabulary = self.vocabulary.lock().unwrap_or_else(|e| e.into_inner());
+        let target = self.tokens(&mut vocabulary, target);
+        let prediction = self.tokens(&mut vocabulary, prediction);
+        drop(vocabulary);
+        ngram_score(&Grams::ngrams(&target, n), &Grams::ngrams(&prediction, n))
+    }
+
     /// Scores against several targets, keeping for each type the target with
     /// the highest F1 (the first on ties), as `score_multi`.
     pub fn score_multi(&self, targets: &[&str], prediction: &str) -> Scores {

@@ -219,6 +219,21 @@ fn rouge_score_counts_and_lcs() {
 }
 
 #[test]
+fn rouge_score_any_n() {
+    let scorer = RougeScorer::new(false);
+    let (target, prediction) = ("a b c d a b c", "a b c x a b c d");
+    // Trigrams: target abc bcd cda dab abc, prediction abc bcx cxa xab abc bcd;
+    // abc twice and bcd once match: 3 of 6 predicted, 3 of 5 target.
+    check_score(scorer.score_n(target, prediction, 3), 3.0 / 6.0, 3.0 / 5.0);
+    // For 1 and 2 it agrees with `score`.
+    let s = scorer.score(target, prediction);
+    assert_eq!(scorer.score_n(target, prediction, 1), s.rouge1);
+    assert_eq!(scorer.score_n(target, prediction, 2), s.rouge2);
+    // Texts shorter than n have no n-grams.
+    check_score(scorer.score_n("a b", "a b", 3), 0.0, 0.0);
+}
+
+#[test]
 fn rouge_score_lsum_uses_newline_sentences() {
     let scorer = RougeScorer::new(false);
     let s = scorer.score("w1 w2 w3 w4 w5", "w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5");

@@ -9,7 +9,9 @@
 //!   written from real scraped text, in a punctuation- and case-blind
 //!   [`Key`] form.
 //! - [`shape`] looks at what a paragraph is made of: no letters at all,
-//!   newswire codes such as `&QL;`, e-mail addresses, bylines, sign-offs.
+//!   newswire codes such as `&QL;`, e-mail addresses, bylines, sign-offs,
+//!   and site promotion ([`is_site_promotion`]: "Track Latest News Live on
+//!   Example.com", "Follow The Courier on Facebook for local news").
 //!
 //! Both are deliberately conservative; a kept share line costs less than a
 //! lost sentence of the article.
@@ -340,7 +342,115 @@ pub(crate) fn shape(norm: &str, key: &Key) -> bool {
             return true;
         }
     }
-    is_byline(norm) || is_signoff(norm)
+    is_byline(norm) || is_signoff(norm) || is_site_promotion(norm, key)
+}
+
+/// Words that open an invitation to follow a site.
+const INVITATIONS: &[&str] = &[
+    "bookmark",
+    "catch",
+    "check",
+    "download",
+    "find",
+    "follow",
+    "get",
+    "join",
+    "keep",
+    "listen",
+    "read",
+    "sign",
+    "stay",
+    "subscribe",
+    "track",
+    "visit",
+    "watch",
+];
+
+/// What a site invites its readers to follow.
+const OFFERS: &[&str] = &[
+    "alerts",
+    "analysis",
+    "app",
+    "breaking",
+    "coverage",
+    "facebook",
+    "headlines",
+    "inbox",
+    "instagram",
+    "latest",
+    "live",
+    "news",
+    "newsletter",
+    "newsletters",
+    "podcast",
+    "podcasts",
+    "stories",
+    "twitter",
+    "updates",
+    "videos",
+    "youtube",
+];
+
+/// Words of reported speech: a line with one is a sentence of the story.
+const REPORTING: &[&str] = &["said", "says", "told", "tells", "according", "asked", "warned"];
+
+/// A site-promotion line: a short paragraph (at most 30 words) that opens
+/// with an invitation ("Follow", "Track", "Subscribe to", "Stay", "Get",
+/// "Read", or "For more" / "For the latest"), names a site or brand (a domain
+/// such as `NDTV.com` or `herald.co.uk`, a capitalized name after the first
+/// word, or "us"/"our"), and offers something to follow (news, updates,
+/// alerts, headlines, a newsletter, an app, a social network), without a
+/// word of reported speech ("said", "told", ...).
+///
+/// All of it must hold, so prose that merely opens with such a verb ("Read
+/// the report, the mayor said", "Get out of the water at Bondi Beach, the
+/// lifeguards shouted") is kept.
+fn is_site_promotion(norm: &str, key: &Key) -> bool {
+    let n = key.len();
+    if !(3..=30).contains(&n) {
+        return false;
+    }
+    let first = key.word(0);
+    let opens = INVITATIONS.contains(&first)
+        || (first == "for" && matches!(key.word(1), "more" | "the" | "breaking" | "live"));
+    if !opens {
+        return false;
+    }
+    let offers = (0..n).any(|i| OFFERS.contains(&key.word(i)));
+    let reported = (0..n).any(|i| REPORTING.contains(&key.word(i)));
+    offers && !reported && names_a_site(norm, key)
+}
+
+/// True when a paragraph names a site or brand: a domain, a capitalized
+/// word after the first ("the Northside News app", "on Twitter"), or
+/// "us"/"our".
+fn names_a_site(norm: &str, key: &Key) -> bool {
+    if (0..key.len()).any(|i| matches!(key.word(i), "us" | "our")) {
+        return true;
+    }
+    let mut words = norm.split_whitespace();
+    words.next();
+    words.any(|w| {
+        is_domain(w)
+            || w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
+/// `NDTV.com`, `www.example.org`, `herald.co.uk`: letters or digits, a dot,
+/// and a top-level domain of two to six letters (so `U.S.` and `p.m.` are
+/// not domains).
+fn is_domain(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((name, tld)) = w.rsplit_once('.') else { return false };
+    (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && name
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// SGML entities left in newswire text: `&QL;`, `&UR;`, `&QC;`, `&LR;`.
@@ -431,7 +541,15 @@ mod tests {
     fn furniture_is_dropped() {
         for s in [
             "Post a Comment",
+            // Site promotion, for several invented sites.
             "Track Latest News Live on NDTV.com and get news updates from India and around the world",
+            "Follow The Lakeside Courier on Facebook for the latest local news.",
+            "Read more stories like this at riverbend-herald.org",
+            "Get breaking news alerts from Harbour City Times on your phone.",
+            "Stay updated: download the Northside News app today.",
+            "For more news from around the world, visit worldwire.net.",
+            "Keep up with the latest headlines from KXRB 7 on Twitter and Instagram.",
+            "Watch live coverage of the election on valleytv.com.au",
             "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, these data are added to the Wayback Machine after an embargo period.",
             "ADVERTISEMENT",
             "Advertisement Continue reading the main story",
@@ -468,6 +586,16 @@ mod tests {
     }
 
     #[test]
+    fn domains() {
+        for w in ["NDTV.com", "www.example.org,", "herald.co.uk", "(valleytv.com.au)"] {
+            assert!(is_domain(w), "{w}");
+        }
+        for w in ["U.S.", "p.m.", "3.5", "Jan.", "e.g.", "a.m", "end.The"] {
+            assert!(!is_domain(w), "{w}");
+        }
+    }
+
+    #[test]
     fn prose_is_kept() {
         for s in [
             "By the time the storm arrived, most residents had left.",
@@ -483,6 +611,16 @@ mod tests {
             "The senator wrote to @example on Monday asking for an apology.",
             "More than 100 people were killed.",
             "\"Share this document,\" the flyer says.",
+            // Prose that opens like site promotion but lacks a part of it.
+            "Read the full report before the vote, the mayor told the council in Marlowe.",
+            "Get out of the water, the lifeguards shouted at the swimmers at Bondi Beach.",
+            "Follow-up inspections found cracks in two supports of the bridge to Aske Island.",
+            "Stay away from the river, police warned residents of Marlowe on Tuesday.",
+            "Watch the news tonight, the minister said, for an announcement on taxes.",
+            "Visitors to bbc.co.uk rose by a tenth in March, the company said.",
+            "Subscribers of the Daily Bulletin will get the news a day late because of the strike.",
+            "Like many residents in Harbour City, she lost her home and her news stand to the flood.",
+            "Keep updates short, the editor of the Courier told her reporters at the meeting in March, so that readers on phones can follow the news through the evening and the night.",
         ] {
             check(s, false);
         }

@@ -1,7 +1,9 @@
 //! Render: a [`Summary`] as text, Markdown or JSON.
 //!
-//! Every renderer implements [`Render`] and appends to a `String`, so the
-//! CLI, the HTTP service and the Python package share one wire format.
+//! Every renderer implements [`Render`] and appends to a `String`. The
+//! `precis` command-line tool writes its output through them, and any other
+//! front end built on this crate is to do the same, so that there is one
+//! wire format.
 //!
 //! # JSON wire format
 //!

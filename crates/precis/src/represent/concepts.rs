@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 pub struct ConceptConfig {
     /// Minimum number of documents a concept must appear in. `None` picks
     /// it from the cluster size: 3 for clusters of 8 or more documents,
-    /// 2 for smaller ones.
+    /// 1 (every concept is kept) for smaller ones.
     pub min_df: Option<u32>,
     /// Weight bonus for a concept's first occurrence in the opening
     /// sentences of a document: weight × (1 + `position_boost`) when it

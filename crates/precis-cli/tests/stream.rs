@@ -1,0 +1,141 @@
+//! `precis cluster`, `precis stories` and `precis eval --protocol stream`
+//! on article streams written for these tests.
+
+use crate::util::{precis, TempDir};
+use serde_json::{json, Value};
+
+const QUAKE: [&str; 3] = [
+    "An earthquake of magnitude 7.1 struck near Kobe on Tuesday, toppling buildings. \
+     Rescuers in Kobe searched the rubble of the earthquake for survivors.",
+    "Rescue teams in Kobe pulled survivors from collapsed buildings a day after the \
+     earthquake. The Kobe earthquake killed hundreds, officials said.",
+    "Aftershocks shook Kobe as earthquake survivors crowded into shelters; the death \
+     toll of the earthquake rose again.",
+];
+const ELECTION: [&str; 3] = [
+    "Voters in Brazil chose a new president on Sunday. Cardoso led the election count \
+     in Sao Paulo and Rio, election officials said.",
+    "Cardoso won the Brazil presidential election outright, avoiding a runoff vote, \
+     the election tribunal said.",
+    "Brazil's president-elect Cardoso promised reforms after the election victory.",
+];
+
+/// Six articles of two stories, interleaved, as JSONL with dates and gold stories.
+fn stream() -> String {
+    let mut out = String::new();
+    for i in 0..3 {
+        for (name, texts) in [("quake", QUAKE), ("election", ELECTION)] {
+            let rec = json!({
+                "id": format!("{name}-{i}"), "text": texts[i],
+                "date": format!("1995-01-{:02}", 17 + i), "story": name, "source": "fixture"
+            });
+            out.push_str(&rec.to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn lines(stdout: &str) -> Vec<Value> {
+    stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
+}
+
+#[test]
+fn cluster_writes_one_line_per_article_in_order() {
+    let dir = TempDir::new();
+    let path = dir.write("stream.jsonl", stream());
+    let out = precis(&["cluster", path.to_str().unwrap()], b"");
+    out.code(0);
+    let got = lines(&out.stdout);
+    let ids: Vec<&str> = got.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["quake-0", "election-0", "quake-1", "election-1", "quake-2", "election-2"]);
+    let stories: Vec<u64> = got.iter().map(|v| v["story"].as_u64().unwrap()).collect();
+    assert_eq!(stories, [1, 2, 1, 2, 1, 2]);
+    // Deterministic, and the same from standard input and gzip.
+    assert_eq!(precis(&["cluster", path.to_str().unwrap()], b"").stdout, out.stdout);
+    assert_eq!(precis(&["cluster", "-"], stream().as_bytes()).stdout, out.stdout);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, stream().as_bytes()).unwrap();
+    let gz_path = dir.write("stream.jsonl.gz", gz.finish().unwrap());
+    assert_eq!(precis(&["cluster", gz_path.to_str().unwrap()], b"").stdout, out.stdout);
+}
+
+#[test]
+fn cluster_edge_cases() {
+    let dir = TempDir::new();
+    // An empty stream gives no lines.
+    let empty = dir.write("empty.jsonl", "");
+    let out = precis(&["cluster", empty.to_str().unwrap()], b"");
+    out.code(0);
+    assert_eq!(out.stdout, "");
+    // One article, and identical texts.
+    let one = json!({"id": "a", "text": QUAKE[0]}).to_string();
+    let same = format!(
+        "{one}\n{}\n{}\n",
+        json!({"id": "b", "text": QUAKE[0]}),
+        json!({"id": "c", "text": QUAKE[0]})
+    );
+    let path = dir.write("same.jsonl", &same);
+    let got = lines(&precis(&["cluster", path.to_str().unwrap()], b"").stdout);
+    assert_eq!(
+        got,
+        [
+            json!({"id": "a", "story": 1}),
+            json!({"id": "b", "story": 1}),
+            json!({"id": "c", "story": 1})
+        ]
+    );
+    // A directory: each document an article, in file-name order.
+    dir.write("docs/2.txt", QUAKE[1]);
+    dir.write("docs/1.txt", QUAKE[0]);
+    dir.write("docs/3.txt", ELECTION[0]);
+    let got = lines(&precis(&["cluster", &dir.arg("docs")], b"").stdout);
+    assert_eq!(
+        got,
+        [
+            json!({"id": "1.txt", "story": 1}),
+            json!({"id": "2.txt", "story": 1}),
+            json!({"id": "3.txt", "story": 2})
+        ]
+    );
+}
+
+#[test]
+fn cluster_reports_bad_articles() {
+    let dir = TempDir::new();
+    let bad_date = format!(
+        "{}\n{}\n",
+        json!({"id": "a", "text": QUAKE[0]}),
+        json!({"id": "b", "text": QUAKE[1], "date": "1995-02-30"})
+    );
+    let path = dir.write("bad.jsonl", bad_date);
+    precis(&["cluster", path.to_str().unwrap()], b"").code(1).stderr_has(&[
+        "bad.jsonl:2",
+        "\"b\"",
+        "day 30",
+        "YYYY-MM-DD",
+    ]);
+    let path = dir.write("notjson.jsonl", "{\"id\": \"a\"}\n");
+    precis(&["cluster", path.to_str().unwrap()], b"")
+        .code(1)
+        .stderr_has(&["notjson.jsonl:1", "text"]);
+    precis(&["cluster", "--threshold", "7", "-"], b"").code(2).stderr_has(&["--threshold"]);
+}
+
+#[test]
+fn eval_stream_scores_against_gold_stories() {
+    let dir = TempDir::new();
+    let path = dir.write("stream.jsonl", stream());
+    let out =
+        precis(&["eval", "--protocol", "stream", "--data", path.to_str().unwrap(), "--json"], b"");
+    out.code(0);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 6);
+    assert_eq!(v["whole"]["bcubed_f1"], 1.0);
+    assert_eq!(v["whole"]["pairwise_f1"], 1.0);
+    // Without gold stories there is nothing to score.
+    let path = dir.write("nogold.jsonl", json!({"id": "a", "text": "x"}).to_string());
+    precis(&["eval", "--protocol", "stream", "--data", path.to_str().unwrap()], b"")
+        .code(1)
+        .stderr_has(&["\"a\"", "story"]);
+}

@@ -1,0 +1,85 @@
+"""Bad input fails with an exception that says what was wrong and where."""
+
+from __future__ import annotations
+
+import precis
+import pytest
+from conftest import HARBOR
+
+
+def test_empty_cluster() -> None:
+    message = 'cluster "c7" has no document with text'
+    with pytest.raises(precis.EmptyClusterError, match=message) as e:
+        precis.summarize(["", "  \n"], id="c7")
+    assert e.value.cluster == "c7" and e.value.index is None
+    assert isinstance(e.value, ValueError) and isinstance(e.value, precis.PrecisError)
+    with pytest.raises(precis.EmptyClusterError):
+        precis.summarize([])
+
+
+def test_binary_text_names_the_document() -> None:
+    with pytest.raises(precis.BinaryDocumentError, match='document "scan.pdf" looks binary') as e:
+        precis.summarize({"ok": HARBOR[0], "scan.pdf": "%PDF\x00\x01\x02\x03binary"})
+    assert e.value.document == "scan.pdf"
+
+
+def test_bad_date_names_the_document() -> None:
+    docs = [{"id": "a", "text": HARBOR[0], "date": "last Tuesday"}]
+    with pytest.raises(precis.DateError, match='"a"') as e:
+        precis.summarize(docs, id="dated")
+    assert e.value.document == "a"
+
+
+def test_no_sentences() -> None:
+    with pytest.raises(precis.NoSentencesError, match="no sentence left"):
+        precis.summarize(["...", "!!"], id="punct")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"words": 0}, precis.ConfigError, "words=0: the budget must be at least 1"),
+        ({"words": -5}, precis.ConfigError, "words=-5"),
+        ({"bytes": 0}, precis.ConfigError, "bytes=0"),
+        ({"words": 10, "bytes": 100}, precis.ConfigError, "words=10 and bytes=100"),
+        ({"words": 2.5}, TypeError, "words must be an int, got float"),
+        ({"words": True}, TypeError, "words must be an int, got bool"),
+        ({"sentences": "3"}, TypeError, "sentences must be an int, got str"),
+        ({"method": "bogus"}, precis.ConfigError, 'unknown method "bogus"; choose one of lead'),
+        ({"method": 3}, TypeError, "method must be a str"),
+    ],
+)
+def test_bad_configuration(kwargs: dict, error: type, message: str) -> None:
+    with pytest.raises(error, match=message.replace("(", r"\(")):
+        precis.summarize(HARBOR, **kwargs)
+    with pytest.raises(error):
+        precis.Summarizer(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("documents", "message"),
+    [
+        ("just one string", "documents is a single str; give a list of texts"),
+        (b"bytes", "documents is a single bytes"),
+        (42, "documents is int"),
+        ([HARBOR[0], 7], r"documents\[1\] is int"),
+        ([HARBOR[0], b"raw"], r"documents\[1\] is bytes; decode it to str first"),
+        ([{"id": "a"}], r"documents\[0\] has no str 'text' \(got NoneType\)"),
+        ([{"id": ["x"], "text": "t"}], r"documents\[0\]\['id'\] is list; ids must be str"),
+        ({"a": b"bytes"}, r"documents\['a'\] is bytes; document texts must be str"),
+        ([{"text": "t", "when": object()}], r"documents\[0\] \('doc-1'\): metadata is not JSON"),
+    ],
+)
+def test_wrong_types(documents: object, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        precis.summarize(documents)  # type: ignore[arg-type]
+
+
+def test_summarize_many_bad_arguments() -> None:
+    summarizer = precis.Summarizer(words=30)
+    with pytest.raises(ValueError, match="errors must be 'raise' or 'return'"):
+        summarizer.summarize_many([HARBOR], errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="threads must be a positive int"):
+        summarizer.summarize_many([HARBOR], threads=0)
+    with pytest.raises(TypeError, match=r"clusters\[1\]\['documents'\]\[0\] is int"):
+        summarizer.summarize_many([HARBOR, {"id": "x", "documents": [5]}])
