@@ -23,6 +23,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${PRECIS_DATA:-$root/../shared/data}"
 out="${BENCH_OUT:-$root/out/bench}/python"
 py="$root/.venv-python/bin/python"
+export PATH="$root/.venv-python/bin:$PATH"  # the build backend runs `maturin`
 input="$data/multinews-val.jsonl.gz"
 [ -f "$input" ] || { echo "error: no $input (set PRECIS_DATA)" >&2; exit 1; }
 [ -x "$py" ] || { echo "error: run bash scripts/test.d/20-python.sh first (it makes .venv-python)" >&2; exit 1; }
@@ -42,7 +43,8 @@ echo "== 1. in process, Rust then Python" >&2
   | "$py" -c 'import json, sys; print(json.dumps({"python_inprocess": json.load(sys.stdin)}))' | record
 
 echo "== 2. ROUGE" >&2
-"$target_dir/release/precis" summarize "$input" --threads 2 --format jsonl --words 250 > "$out/pred.jsonl"
+# Exit status 1: some clusters were refused (error records in place).
+"$target_dir/release/precis" summarize "$input" --threads 2 --format jsonl --words 250 > "$out/pred.jsonl" 2>/dev/null || [ $? -eq 1 ]
 "$py" scripts/bench_python.py rouge "$input" "$out/pred.jsonl" \
   | "$py" -c 'import json, sys; print(json.dumps({"rouge": json.load(sys.stdin)}))' | record
 

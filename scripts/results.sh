@@ -34,6 +34,7 @@ tmp=$(mktemp)
   "$bin" eval --data "$data/multinews-val.jsonl.gz" --protocol multinews --ablations 2>/dev/null
   echo '```'
   echo
+  bash scripts/results-context.sh "$bin" "$data"
   cat docs/results-notes.md
 } >"$tmp"
 mv "$tmp" "$out"

@@ -106,6 +106,18 @@ pub struct SummarizeArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// A question the summary should answer (query-focused). In a batch,
+    /// for the clusters without a `query` of their own.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+
+    /// Documents the reader has already seen: a directory of .txt/.html
+    /// documents or a JSONL(.gz) file of `{"id", "text"}` documents. The
+    /// summary then says what the new documents add. In a batch, for the
+    /// clusters without `earlier_documents` of their own.
+    #[arg(long, value_name = "PATH")]
+    pub earlier: Option<PathBuf>,
 }
 
 /// The most worker threads `-j` accepts: far more than any machine has

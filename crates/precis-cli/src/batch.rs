@@ -134,6 +134,8 @@ pub struct Options<'a> {
     /// The longest line read, in bytes.
     pub max_line: usize,
     pub limits: Limits,
+    /// The query and earlier documents of clusters without their own.
+    pub situation: &'a crate::summarize_cmd::Situation,
 }
 
 /// Summarizes every record of `reader` (named `name` in messages) and
@@ -299,7 +301,8 @@ fn summarize_line(opts: &Options<'_>, line: Line) -> Result<Summary, record::Fai
     })?;
     let parsed = record::parse(&text);
     drop(text);
-    let (cluster, warnings) = parsed?.into_cluster(opts.limits)?;
+    let (mut cluster, warnings) = parsed?.into_cluster(opts.limits)?;
+    opts.situation.fill_in(&mut cluster);
     let mut summary = opts
         .summarizer
         .summarize(&cluster)

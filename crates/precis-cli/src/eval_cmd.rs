@@ -146,6 +146,10 @@ pub struct EvalArgs {
     /// Add rows that switch off one component at a time.
     #[arg(long)]
     pub ablations: bool,
+    /// Ignore each cluster's `query` and `earlier_documents`: generic
+    /// summaries, to measure what the query or the earlier reading adds.
+    #[arg(long)]
+    pub generic: bool,
     /// Skip the extractive oracle row.
     #[arg(long)]
     pub no_oracle: bool,
@@ -367,6 +371,11 @@ fn read_records(args: &EvalArgs) -> Result<Vec<Record>> {
                     "{name}:{n}: cluster {:?} has no reference summaries; eval needs `summaries`",
                     record.cluster.id
                 )));
+            }
+            let mut record = record;
+            if args.generic {
+                record.cluster.query = None;
+                record.cluster.earlier_documents.clear();
             }
             records.push(record);
             Ok(records.len() < limit)

@@ -107,6 +107,38 @@ pub fn for_each_record<T: serde::de::DeserializeOwned>(
     Ok(())
 }
 
+/// Documents named by option `flag` (`--earlier`): a directory or one
+/// document file, read as INPUT is, or a JSONL(.gz) file with one
+/// `{"id", "text", ...}` document a line.
+pub fn read_documents(path: &Path, flag: &str, limits: Limits) -> Result<Vec<Document>> {
+    if path != Path::new("-")
+        && (fs::metadata(path).is_ok_and(|m| m.is_dir()) || Kind::of(path).is_some())
+    {
+        return match open(Some(path), limits)? {
+            Input::Cluster(cluster) => Ok(cluster.documents),
+            Input::Batch { .. } => unreachable!("a directory or document file is one cluster"),
+        };
+    }
+    let mut docs = Vec::new();
+    let name = path.display().to_string();
+    for_each_record(
+        path,
+        flag,
+        r#"a document {"id": ..., "text": ...}"#,
+        |n, d: record::RecordDocument| {
+            let doc = d
+                .into_document(docs.len(), limits)
+                .map_err(|msg| BadInput(format!("{name}:{n}: {msg}")))?;
+            docs.push(doc);
+            Ok(true)
+        },
+    )?;
+    if docs.is_empty() {
+        anyhow::bail!(BadInput(format!("{flag} {name} holds no documents")));
+    }
+    Ok(docs)
+}
+
 /// Opens INPUT; `None` or `-` means standard input.
 pub fn open(path: Option<&Path>, limits: Limits) -> Result<Input> {
     let path = match path {

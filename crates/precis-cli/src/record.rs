@@ -1,8 +1,11 @@
 //! Cluster records of a JSONL batch: parsing, ids kept exactly as written,
 //! and the messages for lines that are not records.
 //!
-//! A record is `{"id": ..., "documents": [{"id": ..., "text": ...}]}`; other
-//! fields (`source`, `summaries`, ...) are skipped. To read a new field, add
+//! A record is `{"id": ..., "documents": [{"id": ..., "text": ...}]}`, with
+//! an optional `query` (a question for a query-focused summary) and
+//! `earlier_documents` (documents of the same shape the reader has already
+//! seen, for an update summary); other fields (`source`, `summaries`, ...)
+//! are skipped. To read a new field, add
 //! it to [`Record`] or [`RecordDocument`] (an `Option`, so old files still
 //! parse) and carry it over in [`Record::into_cluster`] or
 //! [`RecordDocument::into_document`]; the error handling stays as it is.
@@ -27,6 +30,10 @@ pub type Failure = (Option<String>, String);
 pub struct Record {
     id: Option<Box<RawValue>>,
     documents: Option<Vec<RecordDocument>>,
+    /// The reader's question (a query-focused summary).
+    query: Option<String>,
+    /// Documents the reader has already seen (an update summary).
+    earlier_documents: Option<Vec<RecordDocument>>,
 }
 
 /// One document of a [`Record`].
@@ -166,14 +173,23 @@ impl Record {
             }
             docs.push(doc);
         }
-        Ok((precis::Cluster::new(id, docs), warnings))
+        let mut earlier = Vec::new();
+        for (i, d) in self.earlier_documents.unwrap_or_default().into_iter().enumerate() {
+            let doc = d
+                .into_document(i, limits)
+                .map_err(|msg| (Some(id.clone()), format!("in \"earlier_documents\": {msg}")))?;
+            earlier.push(doc);
+        }
+        let mut cluster = precis::Cluster::new(id, docs).with_earlier(earlier);
+        cluster.query = self.query;
+        Ok((cluster, warnings))
     }
 }
 
 impl RecordDocument {
     /// The `i`th (0-based) document of a record; without an id it is
     /// `doc-{i+1}`.
-    fn into_document(self, i: usize, limits: Limits) -> Result<precis::Document, String> {
+    pub fn into_document(self, i: usize, limits: Limits) -> Result<precis::Document, String> {
         let n = i + 1;
         let what = format!("document {n}'s \"id\"");
         let id = match self.id.as_deref().map(|raw| id_text(raw, &what)) {

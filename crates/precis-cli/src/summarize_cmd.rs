@@ -6,7 +6,7 @@ use crate::input::{self, Input};
 use crate::output::{Printer, Sink};
 use crate::{batch, BadInput, Status};
 use anyhow::{Context, Result};
-use precis::Summarizer;
+use precis::{Cluster, Document, Summarizer};
 use std::fs;
 use std::path::Path;
 
@@ -22,8 +22,10 @@ pub fn run(args: &SummarizeArgs) -> Result<Status> {
     check_output_is_not_input(args)?;
     let open_out = || Sink::open(args.output.as_deref());
     let limits = args.limits();
+    let situation = Situation::from_args(args)?;
     match input::open(args.input.as_deref(), limits)? {
-        Input::Cluster(cluster) => {
+        Input::Cluster(mut cluster) => {
+            situation.fill_in(&mut cluster);
             let summary = summarizer.summarize(&cluster).map_err(|e| {
                 anyhow::Error::from(BadInput(e.to_string()))
                     .context(format!("cannot summarize {}", describe(args)))
@@ -50,8 +52,38 @@ pub fn run(args: &SummarizeArgs) -> Result<Status> {
                 pool: &pool,
                 max_line: limits.line_bytes,
                 limits,
+                situation: &situation,
             };
             batch::run(&name, reader, &opts, open_out)
+        }
+    }
+}
+
+/// The reader's situation from the command line: `--query` and
+/// `--earlier`, for the clusters that do not carry their own.
+#[derive(Debug, Default)]
+pub struct Situation {
+    query: Option<String>,
+    earlier: Vec<Document>,
+}
+
+impl Situation {
+    /// Reads `--earlier` (a directory, a document file, or JSONL documents).
+    fn from_args(args: &SummarizeArgs) -> Result<Situation> {
+        let earlier = match &args.earlier {
+            None => Vec::new(),
+            Some(path) => input::read_documents(path, "--earlier", args.limits())?,
+        };
+        Ok(Situation { query: args.query.clone(), earlier })
+    }
+
+    /// Gives `cluster` the query and earlier documents it lacks.
+    pub fn fill_in(&self, cluster: &mut Cluster) {
+        if cluster.query.is_none() {
+            cluster.query.clone_from(&self.query);
+        }
+        if cluster.earlier_documents.is_empty() {
+            cluster.earlier_documents.clone_from(&self.earlier);
         }
     }
 }

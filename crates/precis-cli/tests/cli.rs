@@ -15,6 +15,7 @@
 
 mod bad_input;
 mod batch;
+mod context;
 mod example;
 mod hay;
 mod html;

@@ -36,6 +36,12 @@ pub enum Error {
         /// What the extractor reported.
         reason: String,
     },
+    /// The cluster's query is empty or only whitespace.
+    #[error("cluster {cluster:?}: the query is empty; give a question, or leave `query` out for a generic summary")]
+    EmptyQuery {
+        /// Cluster id.
+        cluster: String,
+    },
     /// A document's `date` is not an ISO 8601 date or date-time.
     #[error("cluster {cluster:?}: document {document:?} has date {value:?}, which is not an ISO 8601 date or date-time: {reason}; write it like 2015-12-15 or 2015-12-15T10:30:00Z, or leave the date out")]
     Date {

@@ -9,11 +9,13 @@
 //!    offsets into the original text.
 //! 2. [`segment`]: split paragraphs into sentences.
 //! 3. [`represent`]: tokens, stems, tf-idf vectors, near-duplicate groups.
-//! 4. [`score`]: sentence salience (lead, centroid, LexRank, TextRank).
-//! 5. [`select`]: pick sentences under a [`Budget`] without redundancy.
-//! 6. [`compose`]: put the picks in reading order, cut the last one to fill
+//! 4. [`context`]: what the reader's query and the documents they read
+//!    earlier make each sentence and concept worth.
+//! 5. [`score`]: sentence salience (lead, centroid, LexRank, TextRank).
+//! 6. [`select`]: pick sentences under a [`Budget`] without redundancy.
+//! 7. [`compose`]: put the picks in reading order, cut the last one to fill
 //!    the budget, name the other documents that carry each.
-//! 7. [`render`]: text, Markdown, JSON.
+//! 8. [`render`]: text, Markdown, JSON.
 //!
 //! [`story`] clusters a stream of articles into stories, online.
 //!
@@ -21,6 +23,7 @@
 //! The library does no file or network I/O.
 #![deny(missing_docs)]
 
+pub mod context;
 pub mod error;
 pub mod eval;
 pub mod ingest;

@@ -140,12 +140,36 @@ pub struct Cluster {
     pub id: String,
     /// The documents, in input order.
     pub documents: Vec<Document>,
+    /// The reader's question, for a query-focused summary: sentences and
+    /// concepts that answer it are worth more. `None` (the default) for a
+    /// generic summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Documents the reader has already seen, for an update summary: what
+    /// they already say is worth nothing, and a sentence that only repeats
+    /// one of theirs is never chosen. Empty (the default) for a summary of
+    /// everything.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_documents: Vec<Document>,
 }
 
 impl Cluster {
-    /// A cluster from an id and its documents.
+    /// A cluster from an id and its documents, with no query and nothing
+    /// read before.
     pub fn new(id: impl Into<String>, documents: Vec<Document>) -> Cluster {
-        Cluster { id: id.into(), documents }
+        Cluster { id: id.into(), documents, query: None, earlier_documents: Vec::new() }
+    }
+
+    /// The same cluster, summarized to answer `query`.
+    pub fn with_query(mut self, query: impl Into<String>) -> Cluster {
+        self.query = Some(query.into());
+        self
+    }
+
+    /// The same cluster, summarized for a reader who has read `earlier`.
+    pub fn with_earlier(mut self, earlier: Vec<Document>) -> Cluster {
+        self.earlier_documents = earlier;
+        self
     }
 }
 

@@ -22,6 +22,14 @@
 //! (as `true`) only on a sentence cut to fill the budget; `explain` only when
 //! explanations were asked for; `warnings` only when there are some.
 //!
+//! The input side of the format is [`crate::Cluster`]'s serde form, which
+//! batch files use one record a line:
+//! `{"id": ..., "documents": [{"id": ..., "text": ..., "title"?, "date"?,
+//! "url"?, "source"?}], "query"?: "...", "earlier_documents"?: [documents
+//! of the same shape]}`. With a `query` the summary answers it; with
+//! `earlier_documents` it says only what they do not (see
+//! [`crate::context`]).
+//!
 //! [`JsonLine`] writes one line per cluster for batch use:
 //! `{"id": ..., "summary": "sentence\nsentence", "sentences": [...]}` with the
 //! same sentence objects.

@@ -227,6 +227,23 @@ impl Lexicon {
         id
     }
 
+    /// The term id of a lowercase word form if the cluster has its stem,
+    /// without adding anything: how text from outside the cluster (a
+    /// query) is looked up.
+    pub fn find(&self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.forms.get(word) {
+            return Some(id);
+        }
+        let (_, Stemmed { stem, .. }) = stem(word);
+        self.stems.get(&stem).copied()
+    }
+
+    /// The term id of a stem (as [`Lexicon::stem`] gives it, perhaps from
+    /// another lexicon), if this lexicon has it.
+    pub fn find_stem(&self, stem: &str) -> Option<u32> {
+        self.stems.get(stem).copied()
+    }
+
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
         self.terms.len()
