@@ -55,7 +55,7 @@ for src, dst in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
                 o.write(line)
 PY
 echo '```'
-"$bin" eval --data "$tmp/bc.jsonl" --protocol duc-update --no-oracle
+"$bin" eval --data "$tmp/bc.jsonl" --protocol duc-update --no-oracle | sed "s#$tmp/bc.jsonl#duc2007-update-dev.jsonl.gz, sets B and C#"
 "$bin" eval --data "$tmp/bc.jsonl" --protocol duc-update --no-oracle --generic --methods ilp,learned,auto | tail -n 3 | sed 's/^| \([a-z]*\) \{0,10\}/| \1, generic /'
 echo '```'
 echo

@@ -83,9 +83,16 @@ pub struct SummarizeArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
 
-    /// Say how each chosen sentence scored.
+    /// Say how each chosen sentence scored, and why documents were found
+    /// to report another event.
     #[arg(long)]
     pub explain: bool,
+
+    /// Let sentences of documents that report another event than the
+    /// cluster's main one into the summary (they are left out by default;
+    /// JSON output lists them in "off_event" either way).
+    #[arg(long)]
+    pub keep_off_event: bool,
 
     /// Worker threads for batch input, at most 1024 [default: all cores].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MAX_THREADS))]

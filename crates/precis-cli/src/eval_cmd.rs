@@ -47,6 +47,10 @@ pub enum Protocol {
     /// DUC 2007 update: 100 words (last sentence cut), ROUGE-1.5.5 recall
     /// jackknifed over the references, as NIST scored it.
     DucUpdate,
+    /// Off-event documents: precision, recall and F1 of the documents the
+    /// detector flags against each record's `off_event` list, and the share
+    /// of clean records with a flag (no summaries are made).
+    Offevent,
     /// Story clustering of an article stream (`precis cluster`): B-cubed
     /// and pairwise precision, recall and F1 against each article's `story`.
     Stream,
@@ -56,7 +60,9 @@ impl Protocol {
     /// The summary budget the protocol scores.
     pub fn budget(self) -> Budget {
         match self {
-            Protocol::Duc | Protocol::DucUpdate => Budget::words(100).with_fill(true),
+            Protocol::Duc | Protocol::DucUpdate | Protocol::Offevent => {
+                Budget::words(100).with_fill(true)
+            }
             Protocol::DucQf => Budget::words(250).with_fill(true),
             Protocol::Multinews | Protocol::Stream => Budget::words(250),
         }
@@ -70,7 +76,7 @@ impl Protocol {
             Protocol::Duc => Some(Options::duc()),
             Protocol::DucQf => Some(Options::duc_query(250)),
             Protocol::DucUpdate => Some(Options::duc_query(100)),
-            Protocol::Multinews | Protocol::Stream => None,
+            Protocol::Multinews | Protocol::Offevent | Protocol::Stream => None,
         }
     }
 
@@ -91,6 +97,7 @@ impl Protocol {
                 "-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -d -l 100, jackknifed"
             }
             Protocol::Multinews => "rouge-score, stemmed",
+            Protocol::Offevent => "flagged documents against off_event",
             Protocol::Stream => "B-cubed and pairwise F1 of stories",
         }
     }
@@ -146,6 +153,10 @@ pub struct EvalArgs {
     /// Add rows that switch off one component at a time.
     #[arg(long)]
     pub ablations: bool,
+    /// Let sentences of off-event documents into the summaries (they are
+    /// left out by default).
+    #[arg(long)]
+    pub keep_off_event: bool,
     /// Ignore each cluster's `query` and `earlier_documents`: generic
     /// summaries, to measure what the query or the earlier reading adds.
     #[arg(long)]
@@ -206,9 +217,14 @@ struct Outcome {
 }
 
 pub fn run(args: &EvalArgs) -> Result<Status> {
+    if args.protocol == Protocol::Offevent {
+        return crate::offevent_cmd::run(args);
+    }
     if args.protocol == Protocol::Stream {
         return crate::cluster_cmd::eval(args);
     }
+    // Before any work: a closed standard output would lose the table.
+    let mut out = crate::output::Sink::open(None)?;
     let methods: Vec<Method> = args
         .methods
         .iter()
@@ -223,7 +239,7 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
         .iter()
         .map(|&m| {
             let mut b = Summarizer::builder();
-            b.method(m).budget(budget);
+            b.method(m).budget(budget).keep_off_event(args.keep_off_event);
             (m.to_string(), b)
         })
         .collect();
@@ -287,7 +303,6 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     } else {
         write_table(&mut text, &report)?;
     }
-    let mut out = crate::output::Sink::open(None)?;
     out.write(&String::from_utf8_lossy(&text))?;
     out.finish()?;
     Ok(Status::Success)
@@ -560,6 +575,7 @@ fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {
         Protocol::Multinews => "rouge-score F1 ×100 (stemmed); 250 words",
         Protocol::DucQf => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 250 words",
         Protocol::DucUpdate => "ROUGE-1.5.5 recall ×100, jackknifed, 95% CI; 100 words",
+        Protocol::Offevent => "flagged documents",
         Protocol::Stream => "story clustering",
     };
     writeln!(out, "{} — {} clusters — {what}", report.data, report.clusters)?;

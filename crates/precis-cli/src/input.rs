@@ -260,6 +260,13 @@ fn open_stdin(implicit: bool, limits: Limits) -> Result<Input> {
     let mut reader = maybe_gunzip(BufReader::with_capacity(BUFFER, stdin), "standard input")
         .and_then(skip_bom)
         .context("cannot read standard input")?;
+    let head = reader.fill_buf().context("cannot read standard input")?;
+    if let Some(enc) = utf16(head) {
+        anyhow::bail!(BadInput(format!(
+            "standard input is {enc} text; convert it to UTF-8 (for example with \
+             `iconv -f utf-16 -t utf-8`)"
+        )));
+    }
     if first_non_space(&mut reader).context("cannot read standard input")? == Some(b'{') {
         return Ok(Input::Batch { name: "<stdin>".into(), reader });
     }

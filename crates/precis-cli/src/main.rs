@@ -19,6 +19,7 @@ mod cluster_cmd;
 mod eval_cmd;
 mod html;
 mod input;
+mod offevent_cmd;
 mod output;
 mod record;
 mod rouge_cmd;

@@ -187,11 +187,19 @@ impl Printer {
         }
         // Render sentence by sentence so each explanation follows its sentence.
         for s in &summary.sentences {
-            let one = Summary { sentences: vec![s.clone()], warnings: vec![], ..summary.clone() };
+            let one = Summary {
+                sentences: vec![s.clone()],
+                warnings: vec![],
+                off_event: vec![],
+                ..summary.clone()
+            };
             Text.render(&one, out);
             if let Some(why) = &s.explain {
                 out.push_str(&format!("    [{why}]\n"));
             }
+        }
+        for o in &summary.off_event {
+            out.push_str(&format!("[off-event: {}: {}]\n", o.document, o.reason));
         }
     }
 

@@ -17,6 +17,7 @@ pub fn run(args: &SummarizeArgs) -> Result<Status> {
         .method(args.method)
         .budget(args.budget())
         .explain(args.explain)
+        .keep_off_event(args.keep_off_event)
         .build()
         .context("invalid options")?;
     check_output_is_not_input(args)?;

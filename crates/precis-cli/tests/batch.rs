@@ -42,6 +42,7 @@ fn check_batch_output(stdout: &str) {
             budget: Budget::words(60),
             sentences,
             warnings: vec![],
+            off_event: vec![],
         };
         check_summary(&summary, &docs(story), Budget::words(60));
     }

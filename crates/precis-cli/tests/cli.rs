@@ -12,6 +12,7 @@
 //! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
 //! - `metadata`: document titles, dates, URLs and sources in JSONL input.
 //! - `serve`: `precis serve` answers as `precis summarize` and stops on SIGTERM.
+//! - `off_event`: documents about another event, listed and left out.
 
 mod bad_input;
 mod batch;
@@ -21,6 +22,7 @@ mod hay;
 mod html;
 mod library;
 mod metadata;
+mod off_event;
 mod regression;
 mod rouge;
 mod serve;

@@ -316,6 +316,10 @@ fn utf16_without_a_byte_order_mark_is_named() {
     precis(&["summarize", p.to_str().unwrap()], b"")
         .code(1)
         .stderr_has(&["batch.jsonl is UTF-16 (big-endian"]);
+    let wide_jsonl: Vec<u8> = records(2).encode_utf16().flat_map(u16::to_le_bytes).collect();
+    precis(&["summarize"], &wide_jsonl)
+        .code(1)
+        .stderr_has(&["standard input is UTF-16 (little-endian"]);
 }
 
 #[test]

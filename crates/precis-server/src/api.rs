@@ -406,8 +406,22 @@ pub struct SummarySchema {
     sentences: Vec<SentenceSchema>,
     /// Things to know (skipped empty documents, a one-sentence cluster).
     warnings: Option<Vec<String>>,
+    /// Documents about another event, left out (only when there are some).
+    off_event: Option<Vec<OffEventSchema>>,
     /// The documents' texts and dropped pieces (only with `sources`).
     documents: Option<Vec<SourceDocument>>,
+}
+
+/// A document found to be about another event than the cluster's.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct OffEventSchema {
+    /// The document id.
+    document: String,
+    /// Why it was judged off-event.
+    reason: String,
+    /// How far off it is.
+    score: f64,
 }
 
 /// One answer of a batch: a summary or an error naming its cluster.

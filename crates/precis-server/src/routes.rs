@@ -3,9 +3,9 @@
 
 use crate::api::{
     to_cluster, BatchError, BatchItem, BatchItemSchema, BatchRequest, ClusterRequest,
-    DocumentRequest, DroppedSchema, Health, Info, LimitsInfo, PairScores, Parameters, Prf,
-    RougePair, RougeRequest, RougeResponse, SourceDocument, SummarizeRequest, SummarizeResponse,
-    SummarySchema,
+    DocumentRequest, DroppedSchema, Health, Info, LimitsInfo, OffEventSchema, PairScores,
+    Parameters, Prf, RougePair, RougeRequest, RougeResponse, SourceDocument, SummarizeRequest,
+    SummarizeResponse, SummarySchema,
 };
 use crate::error::{ApiError, ErrorKind, ErrorResponse};
 use crate::limits::{check_api_key, check_content_length, join, read_body, Limits, Usage, Workers};
@@ -69,6 +69,7 @@ pub const COMPUTE_TIME: HeaderName = HeaderName::from_static("x-compute-time");
         ClusterRequest,
         DocumentRequest,
         Parameters,
+        OffEventSchema,
         SummarySchema,
         BatchItemSchema,
         BatchError,

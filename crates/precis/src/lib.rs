@@ -17,6 +17,8 @@
 //!    the budget, name the other documents that carry each.
 //! 8. [`render`]: text, Markdown, JSON.
 //!
+//! [`off_event`] finds the documents of a cluster that report another event
+//! (their sentences are left out unless asked for).
 //! [`story`] clusters a stream of articles into stories, online.
 //!
 //! [`eval`] holds ROUGE and clustering scores; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
@@ -28,6 +30,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 mod num;
+pub mod off_event;
 pub mod render;
 pub mod represent;
 mod rng;
@@ -37,9 +40,11 @@ pub mod select;
 mod span;
 pub mod stem;
 pub mod story;
+pub mod words;
 
 pub use error::{Error, Result};
 pub use ingest::{Cluster, DateError, DocDate, Document};
+pub use off_event::OffEvent;
 pub use span::Span;
 pub mod compose;
 mod summarize;

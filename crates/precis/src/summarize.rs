@@ -7,6 +7,7 @@
 use crate::compose::{compose, Compose};
 use crate::context::{weigh, Situation, Weights};
 use crate::ingest::{clean_cluster, glued, looks_binary, Cluster, DropReason, Dropped};
+use crate::off_event::{self, DocumentVerdict, OffEvent};
 use crate::represent::{Analysis, ConceptConfig, Concepts, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
 use crate::select::ilp::CoverageSolution;
@@ -15,6 +16,7 @@ use crate::select::{
     Selection, Submodular, Unit,
 };
 use crate::summary::{Method, Summary};
+use crate::words::{count_words, has_cjk};
 use crate::{segment, Error, Result, Span};
 use rustc_hash::FxHashSet;
 use xxhash_rust::xxh3::xxh3_64;
@@ -44,12 +46,34 @@ pub struct Prepared {
     /// The documents the reader has already seen
     /// ([`Cluster::earlier_documents`]), analysed on their own.
     pub earlier: Option<Analysis>,
+    /// The documents that report another event than the cluster's main
+    /// one ([`off_event::detect`]), in document order. Their sentences are
+    /// left out of summaries unless the summarizer keeps them, and nothing
+    /// that stands for the cluster (a title) should come from them.
+    pub off_event: Vec<DocumentVerdict>,
 }
 
 impl Prepared {
     /// The reader's situation: the query and the earlier documents.
     pub fn situation(&self) -> Situation<'_> {
         Situation { query: self.query.as_deref(), earlier: self.earlier.as_ref() }
+    }
+
+    /// Whether document `doc` (an index into the cluster) is off-event.
+    pub fn is_off_event(&self, doc: usize) -> bool {
+        self.off_event.iter().any(|v| v.doc == doc)
+    }
+
+    /// The off-event documents as a summary reports them.
+    pub fn off_event_report(&self) -> Vec<OffEvent> {
+        self.off_event
+            .iter()
+            .map(|v| OffEvent {
+                document: self.doc_ids[v.doc].clone(),
+                reason: off_event::reason(v),
+                score: v.score,
+            })
+            .collect()
     }
 }
 
@@ -146,8 +170,14 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
                 if text.is_empty() {
                     continue;
                 }
-                // Words are separated by exactly one space in `text`.
-                let words = 1 + text.bytes().filter(|&b| b == b' ').count();
+                // Words are separated by exactly one space in ASCII `text`;
+                // other text may hold Chinese or Japanese, whose characters
+                // count one word each.
+                let words = if has_cjk(&text) {
+                    count_words(&text)
+                } else {
+                    1 + text.bytes().filter(|&b| b == b' ').count()
+                };
                 sentences.push(Sentence {
                     doc,
                     position,
@@ -173,6 +203,7 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
         d.sort_by_key(|x| (x.span.start(), x.span.end()));
     }
     let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
+    let off_event = off_event::detect(&analysis).into_iter().filter(|v| v.off_event).collect();
     Ok(Prepared {
         id: cluster.id.clone(),
         doc_ids: cluster.documents.iter().map(|d| d.id.clone()).collect(),
@@ -182,6 +213,7 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
         dropped,
         query: None,
         earlier: None,
+        off_event,
     })
 }
 
@@ -218,6 +250,7 @@ pub struct SummarizerBuilder {
     ilp_min_words: usize,
     mmr_lambda: f64,
     learned_selection: LearnedSelection,
+    keep_off_event: bool,
 }
 
 /// How the `learned` method turns its scores into a summary.
@@ -279,6 +312,7 @@ impl Default for SummarizerBuilder {
             ilp_min_words: ILP_MIN_WORDS,
             mmr_lambda: MMR_LAMBDA,
             learned_selection: LearnedSelection::default(),
+            keep_off_event: false,
         }
     }
 }
@@ -293,6 +327,14 @@ impl SummarizerBuilder {
     /// The length budget. Default 100 words, strict.
     pub fn budget(&mut self, budget: Budget) -> &mut Self {
         self.budget = budget;
+        self
+    }
+
+    /// Whether sentences of off-event documents ([`crate::off_event`]) may
+    /// be chosen. Default off: they are left out (the summary lists the
+    /// documents either way).
+    pub fn keep_off_event(&mut self, yes: bool) -> &mut Self {
+        self.keep_off_event = yes;
         self
     }
 
@@ -407,6 +449,9 @@ impl Summarizer {
         let row = row(resolve(self.config.method, analysis, &weights));
         let mut candidates = (row.filter)(&self.config).candidates(analysis);
         weights.restrict(&mut candidates);
+        if !self.config.keep_off_event {
+            exclude_off_event(prepared, &mut candidates);
+        }
         let mut scored = (row.score)(analysis);
         weights.scale_scores(&mut scored.scores);
         let selection = (row.select)(&self.config, analysis, &candidates, &mut scored, &weights);
@@ -437,6 +482,18 @@ impl Summarizer {
         }
         summary
     }
+}
+
+/// Leaves the sentences of off-event documents out of the candidates (and
+/// out of the sentences waiting on a neighbour): the one place where
+/// off-event documents change what a summary may say.
+fn exclude_off_event(prepared: &Prepared, candidates: &mut Candidates) {
+    if prepared.off_event.is_empty() {
+        return;
+    }
+    let sentences = &prepared.analysis.sentences;
+    candidates.indices.retain(|&i| !prepared.is_off_event(sentences[i].doc));
+    candidates.after.retain(|&(i, _)| !prepared.is_off_event(sentences[i].doc));
 }
 
 /// What a method's scorer hands to its selector and its explanation.

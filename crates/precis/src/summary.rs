@@ -119,6 +119,11 @@ pub struct Summary {
     /// one-sentence cluster), as sentences naming the document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Documents of the cluster that report another event than the
+    /// cluster's main one, in cluster order (see [`crate::off_event`]).
+    /// Their sentences are left out unless the summarizer keeps them.
+    #[serde(default)]
+    pub off_event: Vec<crate::OffEvent>,
 }
 
 impl Summary {
@@ -128,8 +133,8 @@ impl Summary {
         texts.join("\n")
     }
 
-    /// Number of whitespace-separated words.
+    /// Number of words, as budgets count them ([`crate::words::count_words`]).
     pub fn word_count(&self) -> usize {
-        self.sentences.iter().map(|s| s.text.split_whitespace().count()).sum()
+        self.sentences.iter().map(|s| crate::words::count_words(&s.text)).sum()
     }
 }

@@ -78,7 +78,14 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
     if sentences.iter().all(|s| s.cut) {
         warnings.push(no_fit_warning(prepared, with, sentences.is_empty()));
     }
-    Summary { id: prepared.id.clone(), method: with.method, budget, sentences, warnings }
+    Summary {
+        id: prepared.id.clone(),
+        method: with.method,
+        budget,
+        sentences,
+        warnings,
+        off_event: prepared.off_event_report(),
+    }
 }
 
 /// In fill mode, when the selector picked nothing (no candidate fits whole

@@ -15,8 +15,14 @@
 //!  "sentences": [{"text": "...", "document": "004_2c385874befa4046.txt",
 //!                 "span": {"start": 152, "end": 310}, "score": 1.7,
 //!                 "provenance": ["002_bcf037691b4a3a80.txt"]}],
-//!  "warnings": []}
+//!  "warnings": [],
+//!  "off_event": [{"document": "000_55abfda64b0a8f41.txt",
+//!                 "reason": "shares few of the names and phrases ...", "score": 0.31}]}
 //! ```
+//!
+//! `off_event` lists the documents that report another event than the
+//! cluster's main one (an empty list when none; see [`crate::off_event`]);
+//! their sentences are left out unless the summarizer keeps them.
 //!
 //! `span` is a byte range into the document's original text; `cut` appears
 //! (as `true`) only on a sentence cut to fill the budget; `explain` only when
@@ -31,8 +37,8 @@
 //! [`crate::context`]).
 //!
 //! [`JsonLine`] writes one line per cluster for batch use:
-//! `{"id": ..., "summary": "sentence\nsentence", "sentences": [...]}` with the
-//! same sentence objects.
+//! `{"id": ..., "summary": "sentence\nsentence", "sentences": [...], "off_event": [...]}`
+//! with the same sentence and off-event objects.
 
 use crate::summary::{Summary, SummarySentence};
 use serde::Serialize;
@@ -87,6 +93,16 @@ impl Render for Markdown {
             sources.extend(s.provenance.iter().map(|d| format!("`{}`", d.replace('`', "'"))));
             out.push_str(&format!(" *({})*\n", sources.join(", ")));
         }
+        if !summary.off_event.is_empty() {
+            out.push_str("\n**Left out, about another event:**\n\n");
+            for o in &summary.off_event {
+                out.push_str(&format!(
+                    "- `{}`: {}\n",
+                    o.document.replace('`', "'"),
+                    escape_markdown(&o.reason)
+                ));
+            }
+        }
         for w in &summary.warnings {
             out.push_str(&format!("\n> **Warning:** {}\n", escape_markdown(w)));
         }
@@ -116,6 +132,7 @@ struct Record<'a> {
     sentences: &'a [SummarySentence],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     warnings: &'a [String],
+    off_event: &'a [crate::OffEvent],
 }
 
 impl Render for JsonLine {
@@ -125,6 +142,7 @@ impl Render for JsonLine {
             summary: summary.text(),
             sentences: &summary.sentences,
             warnings: &summary.warnings,
+            off_event: &summary.off_event,
         };
         out.push_str(&serde_json::to_string(&record).unwrap_or_default());
         out.push('\n');
@@ -162,6 +180,7 @@ mod tests {
                 },
             ],
             warnings: vec![],
+            off_event: vec![],
         }
     }
 
@@ -178,6 +197,33 @@ mod tests {
             render(&Markdown),
             "## Summary of c1\n\n- Kerry met \\*Lavrov\\*. *(`a.txt`, `b.txt`)*\n- They talked … *(`b.txt`)*\n"
         );
+    }
+
+    #[test]
+    fn off_event_documents_are_listed() {
+        let mut s = summary();
+        s.off_event = vec![crate::OffEvent {
+            document: "old_*.txt".into(),
+            reason: "shares few names".into(),
+            score: 0.25,
+        }];
+        let mut md = String::new();
+        Markdown.render(&s, &mut md);
+        assert!(
+            md.ends_with(
+                "\n**Left out, about another event:**\n\n- `old_*.txt`: shares few names\n"
+            ),
+            "{md}"
+        );
+        let mut line = String::new();
+        JsonLine.render(&s, &mut line);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["off_event"][0]["document"], "old_*.txt");
+        assert_eq!(v["off_event"][0]["score"], 0.25);
+        let mut line = String::new();
+        JsonLine.render(&summary(), &mut line);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["off_event"], serde_json::json!([]), "an empty list when none");
     }
 
     #[test]

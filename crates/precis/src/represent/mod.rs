@@ -31,7 +31,7 @@ pub struct Sentence {
     pub text: String,
     /// Normalized text (ASCII quotes and dashes) used for scoring.
     pub norm: String,
-    /// Number of whitespace-separated words in `text`.
+    /// Number of words in `text`, as budgets count them ([`crate::words`]).
     pub words: usize,
 }
 

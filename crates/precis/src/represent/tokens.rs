@@ -6,6 +6,7 @@
 //! cached per word form in each cluster's [`Lexicon`] and, across clusters,
 //! per thread.
 
+use crate::words::{is_cjk_punctuation, is_ideographic};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::hash_map::Entry;
@@ -42,10 +43,12 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     for_each_token(text, &mut String::new(), |_, w| f(w));
 }
 
-/// Calls `f` with the index of the whitespace-separated word each
-/// lowercase token lies in and the token, as `for_each_word` on each word
-/// of `text.split_whitespace()` would, but in one pass and with `buf` as
-/// the (reused) token buffer.
+/// Calls `f` with the index of the word each lowercase token lies in and
+/// the token, as `for_each_word` on each word of `text.split_whitespace()`
+/// would, but in one pass and with `buf` as the (reused) token buffer.
+/// Words are counted as budgets count them ([`crate::words`]): each Han or
+/// kana character is a token and a word of its own, and CJK punctuation
+/// separates words.
 pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(u32, &str)) {
     buf.clear();
     let mut word = 0;
@@ -93,6 +96,22 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(u32
             (c, c.len_utf8())
         };
         i += width;
+        if is_ideographic(c) {
+            // Chinese and Japanese: each character is a token and a word of
+            // its own (see `crate::words`), so concepts (bigrams of
+            // tokens) are character bigrams.
+            if !buf.is_empty() {
+                f(word, buf);
+                buf.clear();
+            }
+            word += u32::from(in_word);
+            buf.push(c);
+            f(word, buf);
+            buf.clear();
+            word += 1;
+            in_word = false;
+            continue;
+        }
         if c.is_alphanumeric() {
             buf.extend(c.to_lowercase());
             in_word = true;
@@ -102,7 +121,7 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(u32
             f(word, buf);
             buf.clear();
         }
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_cjk_punctuation(c) {
             word += u32::from(in_word);
             in_word = false;
         } else {

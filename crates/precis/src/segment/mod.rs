@@ -26,6 +26,14 @@
 //! articles) after an abbreviation, and breaks after `?`/`!` before
 //! lowercase words.
 //!
+//! # Chinese and Japanese
+//!
+//! A full-width `。`, `！` or `？` (with the closing quotes and brackets
+//! after it) always ends a sentence, and each Han or kana character counts
+//! as a word toward [`MAX_SENTENCE_WORDS`], as budgets count it (see
+//! [`crate::words`]); text written without spaces is therefore split into
+//! sentences, not cut into byte-limited chunks.
+//!
 //! # Limits
 //!
 //! The pass is linear: look-behind and look-ahead are capped at a few bytes,
@@ -37,6 +45,7 @@ mod abbreviations;
 #[cfg(test)]
 mod tests;
 
+use crate::words::{is_cjk_punctuation, is_ideographic};
 use crate::Span;
 use abbreviations::{classify, is_starter, Abbrev, Starters, MAX_ABBREV_LEN};
 
@@ -253,7 +262,13 @@ impl<'a> Splitter<'a> {
                 i += 1;
                 continue;
             }
-            if !in_word {
+            // Chinese and Japanese characters and CJK punctuation: each
+            // Han or kana character is a word of its own (`crate::words`).
+            let cjk = (b >= 0xE3)
+                .then(|| self.text[i..].chars().next())
+                .flatten()
+                .filter(|&c| is_ideographic(c) || is_cjk_punctuation(c));
+            if !in_word && cjk.is_none() {
                 in_word = true;
                 self.words += 1;
                 if self.words > MAX_SENTENCE_WORDS {
@@ -267,6 +282,11 @@ impl<'a> Splitter<'a> {
                 };
                 self.emit(cut);
                 self.words = 1;
+            }
+            if let Some(c) = cjk {
+                in_word = false;
+                i = self.cjk(i, c);
+                continue;
             }
             match b {
                 b'?' if bytes[..i].ends_with(MANGLED_QUOTE_HEAD.as_bytes()) => {
@@ -351,6 +371,51 @@ impl<'a> Splitter<'a> {
         }
         self.emit(n);
         self.out
+    }
+
+    /// Handles the CJK character `c` at `i` (a Han or kana character, or CJK
+    /// punctuation). Returns where to continue.
+    ///
+    /// A full-width terminator (`。`, `！`, `？`, halfwidth `｡`), with any
+    /// terminators and closing quotes or brackets (`」`, `』`, `）`, `】`,
+    /// `”`, ...) right after it, ends the sentence: in Chinese and Japanese
+    /// it is not used for abbreviations or decimals, so no look-ahead is
+    /// needed.
+    fn cjk(&mut self, i: usize, c: char) -> usize {
+        if is_ideographic(c) {
+            self.words += 1;
+            if self.words > MAX_SENTENCE_WORDS {
+                self.cut_long(i);
+            }
+            return i + c.len_utf8();
+        }
+        if !is_cjk_terminator(c) {
+            return i + c.len_utf8();
+        }
+        let mut j = i;
+        while let Some(c) = self.text[j..].chars().next() {
+            if is_cjk_terminator(c) || matches!(c, '!' | '?' | '\u{2026}') {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        while let Some(c) = self.text[j..].chars().next() {
+            match c {
+                '\u{300D}' | '\u{300F}' | '\u{3011}' | '\u{3015}' | '\u{3009}' | '\u{300B}'
+                | '\u{3017}' | '\u{3019}' | '\u{301B}' | '\u{FF09}' | '\u{FF3D}' | '\u{FF63}'
+                | '\u{201D}' | '\u{2019}' | '"' | '\'' => {
+                    if matches!(c, '"' | '\u{201D}') {
+                        self.double_open = false;
+                    }
+                }
+                ')' | ']' => self.paren_depth = self.paren_depth.saturating_sub(1),
+                _ => break,
+            }
+            j += c.len_utf8();
+        }
+        self.emit(j);
+        j
     }
 
     /// Ends the current sentence at `end` (trimmed; nothing is pushed when
@@ -675,7 +740,8 @@ fn is_space(b: u8) -> bool {
 
 /// True for a byte inside a word that [`Splitter::run`] passes over: not
 /// whitespace (see [`is_space`]), not a mark it tracks (terminators, quotes,
-/// brackets, `;`, `*`), and not the lead byte of a character it tracks.
+/// brackets, `;`, `*`), and not the lead byte of a character it tracks
+/// (including every character from U+3000 on, where CJK text lives).
 fn is_plain(b: u8) -> bool {
     const PLAIN: [bool; 256] = {
         let mut table = [true; 256];
@@ -685,9 +751,21 @@ fn is_plain(b: u8) -> bool {
             table[tracked[k] as usize] = false;
             k += 1;
         }
+        let mut lead = 0xE3;
+        while lead <= 0xF4 {
+            table[lead] = false;
+            lead += 1;
+        }
         table
     };
     PLAIN[usize::from(b)]
+}
+
+/// True for the full-width sentence terminators of Chinese and Japanese:
+/// `。`, `！`, `？` and the halfwidth `｡`. The full-width `．` is not one:
+/// it marks decimals and abbreviations in full-width text.
+fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF61}')
 }
 
 /// True at the end of `bytes` or at whitespace.

@@ -329,9 +329,45 @@ fn assert_invariants(text: &str) {
 }
 
 #[test]
+fn chinese_and_japanese_split_at_full_width_terminators() {
+    // Issue 10, defect 6: text without spaces was one "sentence" per 8 KB.
+    check(
+        "江城市连日暴雨引发洪水。数千名居民被迫撤离！救援何时到来？市长说：「这是五十年来最严重的一次洪水。」他呼吁市民不要前往河边。",
+        &[
+            "江城市连日暴雨引发洪水。",
+            "数千名居民被迫撤离！",
+            "救援何时到来？",
+            "市长说：「这是五十年来最严重的一次洪水。」",
+            "他呼吁市民不要前往河边。",
+        ],
+    );
+    check("東京は雨です。明日も雨でしょう｡", &["東京は雨です。", "明日も雨でしょう｡"]);
+    check("“真的吗？！”“是的。”他说。", &["“真的吗？！”", "“是的。”", "他说。"]);
+    // Mixed with English, and a full-width stop that is not a terminator.
+    check(
+        "苹果公司发布了iPhone 16。售价为5．5千元。",
+        &["苹果公司发布了iPhone 16。", "售价为5．5千元。"],
+    );
+}
+
+#[test]
+fn text_without_spaces_is_cut_by_words_not_bytes() {
+    // No terminator at all: each Han character counts as a word, so the run
+    // is cut at MAX_SENTENCE_WORDS characters, not at 8 KB.
+    let text = "洪水".repeat(MAX_SENTENCE_WORDS);
+    let spans = split_sentences(&text);
+    assert_eq!(spans.len(), 2);
+    assert_eq!(spans[0].slice(&text).unwrap().chars().count(), MAX_SENTENCE_WORDS);
+    assert_invariants(&text);
+    let many = "居民被迫撤离家园。".repeat(400);
+    assert_eq!(split_sentences(&many).len(), 400);
+}
+
+#[test]
 fn plain_bytes_are_neither_spaces_nor_tracked_marks() {
     for b in 0..=u8::MAX {
-        let tracked = is_space(b) || b".!?\"'`()[];*".contains(&b) || matches!(b, 0xC2 | 0xE2);
+        let tracked =
+            is_space(b) || b".!?\"'`()[];*".contains(&b) || matches!(b, 0xC2 | 0xE2 | 0xE3..=0xF4);
         assert_eq!(is_plain(b), !tracked, "{b:#04x}");
     }
 }

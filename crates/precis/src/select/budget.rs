@@ -1,13 +1,16 @@
 //! Summary length budgets.
 
 use crate::represent::Sentence;
+use crate::words::count_words;
 use serde::{Deserialize, Serialize};
 
 /// What a budget counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
-    /// Whitespace-separated words.
+    /// Words: whitespace-separated, except that each Chinese or Japanese
+    /// character (Han, Hiragana, Katakana) counts as one word and CJK
+    /// punctuation as none (see [`crate::words`]).
     Words,
     /// Bytes of UTF-8 text, counting one separator between sentences.
     Bytes,
@@ -16,6 +19,12 @@ pub enum Unit {
 }
 
 /// A limit on summary length.
+///
+/// Words are counted as [`crate::words::count_words`] counts them: runs
+/// between spaces, with each Han, Hiragana or Katakana character one word
+/// (Chinese and Japanese are written without spaces) and CJK punctuation
+/// none; Korean is counted by its spaces. Text without CJK characters is
+/// counted exactly as `split_whitespace` counts it.
 ///
 /// In the default strict mode a summary never exceeds the limit and holds
 /// only whole sentences. With `fill`, the last sentence may run past the
@@ -81,7 +90,7 @@ impl Budget {
     pub fn measure<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> usize {
         let texts: Vec<&str> = texts.into_iter().collect();
         match self.unit {
-            Unit::Words => texts.iter().map(|t| t.split_whitespace().count()).sum(),
+            Unit::Words => texts.iter().map(|t| count_words(t)).sum(),
             Unit::Bytes => {
                 texts.iter().map(|t| t.len()).sum::<usize>() + texts.len().saturating_sub(1)
             }
@@ -99,29 +108,7 @@ pub fn cut_text(text: &str, unit: Unit, room: usize) -> Option<&str> {
     }
     let end = match unit {
         Unit::Sentences => return Some(text),
-        Unit::Words => {
-            let mut count = 0;
-            let mut end = 0;
-            let mut in_word = false;
-            for (i, c) in text.char_indices() {
-                if c.is_whitespace() {
-                    if in_word {
-                        count += 1;
-                        end = i;
-                        if count == room {
-                            break;
-                        }
-                    }
-                    in_word = false;
-                } else {
-                    in_word = true;
-                }
-            }
-            if in_word && count < room {
-                end = text.len();
-            }
-            end
-        }
+        Unit::Words => crate::words::prefix_with_words(text, room),
         Unit::Bytes => {
             let mut end = room.min(text.len());
             while !text.is_char_boundary(end) {

@@ -84,8 +84,19 @@ fn starts_dangling(norm: &str) -> bool {
 /// True when the (normalized) sentence ends with terminal punctuation,
 /// perhaps followed by closing quotes or brackets.
 fn ends_finished(norm: &str) -> bool {
-    norm.trim_end_matches(|c: char| matches!(c, '"' | '\'' | ')' | ']') || c.is_whitespace())
-        .ends_with(['.', '!', '?', '\u{2026}'])
+    trim_closers(norm)
+        .ends_with(['.', '!', '?', '\u{2026}', '\u{3002}', '\u{FF01}', '\u{FF1F}', '\u{FF61}'])
+}
+
+/// `norm` without the closing quotes and brackets (ASCII, and the CJK ones
+/// such as `」` and `）`) and spaces at its end.
+fn trim_closers(norm: &str) -> &str {
+    norm.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '\'' | ')' | ']' | '\u{300D}' | '\u{300F}' | '\u{3011}' | '\u{FF09}' | '\u{201D}'
+        ) || c.is_whitespace()
+    })
 }
 
 /// True when the (normalized, ASCII-quoted) sentence starts a quotation
@@ -121,7 +132,10 @@ impl CandidateFilter {
             |i: usize| self.drop_open_quotes && opens_quote(&analysis.sentences[i].norm);
         let fits_otherwise = |i: usize| {
             let s = &analysis.sentences[i];
-            let question = s.norm.trim_end_matches(['"', '\'', ')']).ends_with('?');
+            let question = s
+                .norm
+                .trim_end_matches(['"', '\'', ')', '\u{300D}', '\u{300F}', '\u{FF09}'])
+                .ends_with(['?', '\u{FF1F}']);
             let unfinished = self.drop_unfinished && !ends_finished(&s.norm);
             has_content(i)
                 && (self.min_words..=self.max_words).contains(&s.words)

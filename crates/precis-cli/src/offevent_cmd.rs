@@ -1,0 +1,236 @@
+//! `precis eval --protocol offevent`: how well the off-event detector finds
+//! the documents of a cluster that report another event.
+//!
+//! Each record is a cluster whose `off_event` field lists the ids of its
+//! off-event documents (an empty list for a clean cluster), as in
+//! `offevent-duc2003.jsonl.gz`. Printed: precision, recall and F1 of the
+//! flagged documents over all records, the share of clean records where
+//! anything is flagged, and a held-half figure: the records are split in two
+//! halves by cluster (a cluster's `-clean` and `-intr` versions stay
+//! together), the threshold is chosen on one half and scored on the other,
+//! and the two test halves are pooled.
+
+use crate::eval_cmd::EvalArgs;
+use crate::{input, BadInput, Status};
+use anyhow::{bail, Result};
+use precis::off_event::{detect, THRESHOLD};
+use precis::{prepare, Cluster};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+#[derive(serde::Deserialize)]
+struct Record {
+    #[serde(flatten)]
+    cluster: Cluster,
+    off_event: Option<Vec<String>>,
+}
+
+/// One record's answer and the detector's scores.
+struct Judged {
+    /// The cluster id without a `-clean`/`-intr` suffix.
+    base: String,
+    gold: BTreeSet<String>,
+    /// Each judged document's id and combined score.
+    scores: Vec<(String, f64)>,
+}
+
+/// Counts of flagged documents against the answers.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+struct Counts {
+    true_pos: usize,
+    false_pos: usize,
+    false_neg: usize,
+    clean: usize,
+    clean_flagged: usize,
+}
+
+impl Counts {
+    fn of<'a>(judged: impl IntoIterator<Item = &'a Judged>, threshold: f64) -> Counts {
+        let mut c = Counts::default();
+        for j in judged {
+            let flagged: BTreeSet<&str> =
+                j.scores.iter().filter(|s| s.1 < threshold).map(|s| s.0.as_str()).collect();
+            let tp = j.gold.iter().filter(|g| flagged.contains(g.as_str())).count();
+            c.true_pos += tp;
+            c.false_pos += flagged.len() - tp;
+            c.false_neg += j.gold.len() - tp;
+            if j.gold.is_empty() {
+                c.clean += 1;
+                c.clean_flagged += usize::from(!flagged.is_empty());
+            }
+        }
+        c
+    }
+
+    fn add(self, o: Counts) -> Counts {
+        Counts {
+            true_pos: self.true_pos + o.true_pos,
+            false_pos: self.false_pos + o.false_pos,
+            false_neg: self.false_neg + o.false_neg,
+            clean: self.clean + o.clean,
+            clean_flagged: self.clean_flagged + o.clean_flagged,
+        }
+    }
+
+    fn precision(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_pos)
+    }
+
+    fn recall(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_neg)
+    }
+
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+
+    fn clean_rate(&self) -> f64 {
+        ratio(self.clean_flagged, self.clean)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[derive(Serialize)]
+struct Line {
+    what: String,
+    threshold: String,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    clean_flagged: f64,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+impl Line {
+    fn new(what: &str, threshold: String, c: Counts) -> Line {
+        Line {
+            what: what.to_owned(),
+            threshold,
+            precision: c.precision(),
+            recall: c.recall(),
+            f1: c.f1(),
+            clean_flagged: c.clean_rate(),
+            counts: c,
+        }
+    }
+}
+
+/// Runs the protocol.
+pub fn run(args: &EvalArgs) -> Result<Status> {
+    let mut judged = Vec::new();
+    let mut millis = 0.0;
+    input::for_each_record(
+        &args.data,
+        "--data",
+        "a cluster with \"off_event\" (a list of document ids)",
+        |n, r: Record| {
+            let Some(gold) = r.off_event else {
+                bail!(BadInput(format!(
+                    "{}:{n}: cluster {:?} has no \"off_event\" list; the offevent protocol \
+                     needs the answer in each record (an empty list for a clean cluster)",
+                    args.data.display(),
+                    r.cluster.id
+                )));
+            };
+            let start = Instant::now();
+            let prepared = prepare(&r.cluster)
+                .map_err(|e| BadInput(format!("{}:{n}: {e}", args.data.display())))?;
+            let verdicts = detect(&prepared.analysis);
+            millis += start.elapsed().as_secs_f64() * 1e3;
+            let id = &r.cluster.id;
+            let base = id.strip_suffix("-clean").or_else(|| id.strip_suffix("-intr")).unwrap_or(id);
+            judged.push(Judged {
+                base: base.to_owned(),
+                gold: gold.into_iter().collect(),
+                scores: verdicts
+                    .iter()
+                    .map(|v| (prepared.doc_ids[v.doc].clone(), v.score))
+                    .collect(),
+            });
+            Ok(args.limit.is_none_or(|l| judged.len() < l))
+        },
+    )?;
+    if judged.is_empty() {
+        bail!(BadInput(format!("{}: no clusters to evaluate", args.data.display())));
+    }
+    let mut lines =
+        vec![Line::new("all records", format!("{THRESHOLD}"), Counts::of(&judged, THRESHOLD))];
+    // Held-half: clusters alternate between halves in id order.
+    let bases: BTreeSet<&str> = judged.iter().map(|j| j.base.as_str()).collect();
+    let half_of = |j: &Judged| bases.iter().position(|b| *b == j.base).unwrap_or(0) % 2;
+    let grid: Vec<f64> = (1..=50).map(|k| f64::from(k) * 0.02).collect();
+    let mut pooled = Counts::default();
+    let mut chosen = Vec::new();
+    for test in 0..2 {
+        let train: Vec<&Judged> = judged.iter().filter(|j| half_of(j) != test).collect();
+        let best = grid
+            .iter()
+            .copied()
+            .max_by(|a, b| {
+                let (fa, fb) = (
+                    Counts::of(train.iter().copied(), *a).f1(),
+                    Counts::of(train.iter().copied(), *b).f1(),
+                );
+                // Ties go to the lower threshold, which flags less.
+                fa.total_cmp(&fb).then(b.total_cmp(a))
+            })
+            .unwrap_or(THRESHOLD);
+        chosen.push(format!("{best:.2}"));
+        pooled = pooled.add(Counts::of(judged.iter().filter(|j| half_of(j) == test), best));
+    }
+    lines.push(Line::new("held-half (threshold from the other half)", chosen.join("/"), pooled));
+    // How the figures move with the threshold.
+    for k in 6..=14 {
+        let t = f64::from(k) * 0.05;
+        lines.push(Line::new(
+            "all records, other threshold",
+            format!("{t:.2}"),
+            Counts::of(&judged, t),
+        ));
+    }
+    let ms = millis / judged.len() as f64;
+    if args.json {
+        let report = serde_json::json!({"data": args.data.display().to_string(), "protocol": "offevent",
+            "clusters": judged.len(), "ms_per_cluster": ms, "rows": lines});
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!(
+            "off-event detection on {} ({} clusters, {:.2} ms per cluster with preparation)\n",
+            args.data.display(),
+            judged.len(),
+            ms
+        );
+        println!(
+            "| {:<42} | {:>9} | {:>9} | {:>6} | {:>6} | {:>13} |",
+            "", "threshold", "precision", "recall", "F1", "clean flagged"
+        );
+        println!("|{:-<44}|{:->11}|{:->11}|{:->8}|{:->8}|{:->15}|", "", "", "", "", "", "");
+        for l in &lines {
+            println!(
+                "| {:<42} | {:>9} | {:>9.3} | {:>6.3} | {:>6.3} | {:>7} ({:>3.0}%) |",
+                l.what,
+                l.threshold,
+                l.precision,
+                l.recall,
+                l.f1,
+                format!("{}/{}", l.counts.clean_flagged, l.counts.clean),
+                100.0 * l.clean_flagged
+            );
+        }
+    }
+    Ok(Status::Success)
+}

@@ -1,0 +1,338 @@
+//! Off-event documents: which documents of a cluster report another event
+//! than the one most of the cluster reports.
+//!
+//! A cluster handed to a summarizer is often imperfect: a report of an
+//! earlier meeting of the same diplomats, or of another storm, shares the
+//! cluster's actors and vocabulary but not its facts. Two signals, both
+//! measured on the development set (`docs/results.md`), say how far a
+//! document shares the facts the other reports share:
+//!
+//! - **Named things in common.** The names a document uses inside its
+//!   sentences (capitalized words that do not open a sentence: people,
+//!   places, organizations, days and months) that at least one other
+//!   document also uses, as a vector (`1 + ln count`), and the mean cosine
+//!   of that vector with every other document's. A report of another event
+//!   names other people and places, so its shared names are few and
+//!   generic.
+//! - **Phrases the others repeat.** The share of a document's content-word
+//!   bigrams ("third round", "round talks", "new york") that at least two
+//!   other documents also use: the distinctive phrases in which reports of
+//!   one event retell the same facts.
+//!
+//! Each signal is divided by its median over the cluster's documents, so a
+//! loose cluster (a long-running topic) and a tight one (one day's news)
+//! are judged alike, and the two ratios are combined by a weighted
+//! geometric mean ([`NAME_WEIGHT`]). A document whose combined ratio is
+//! below [`THRESHOLD`] is off-event. Clusters of fewer than three documents
+//! with text are left alone: with two, nothing says which one is off.
+//!
+//! The detector is deterministic (no hash-map iteration reaches the result)
+//! and linear in the cluster's tokens plus quadratic in its documents'
+//! distinct names, a few milliseconds for a DUC cluster.
+
+use crate::represent::Analysis;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// A document of a summary's cluster that reports another event, as the
+/// summary's `off_event` list gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OffEvent {
+    /// The document's id.
+    pub document: String,
+    /// Why it was flagged, in one sentence.
+    pub reason: String,
+    /// How typical its overlap with the other reports is (1 = the
+    /// cluster's median; flagged below [`THRESHOLD`]).
+    pub score: f64,
+}
+
+/// A combined ratio below this flags a document (chosen on the DUC 2003
+/// development set; the held-half figure is in `docs/results.md`).
+pub const THRESHOLD: f64 = 0.45;
+
+/// Weight of the named-things signal in the geometric mean; the phrase
+/// signal has the rest.
+pub const NAME_WEIGHT: f64 = 0.75;
+
+/// Fewest documents with text for which documents are judged.
+const MIN_DOCUMENTS: usize = 3;
+
+/// Other documents that must share a bigram for it to count as a repeated
+/// phrase.
+const PHRASE_SUPPORT: u32 = 2;
+
+/// The verdict on one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentVerdict {
+    /// Index of the document in the cluster.
+    pub doc: usize,
+    /// Mean cosine of its shared names with the other documents'.
+    pub names: f64,
+    /// Share of its content bigrams that two other documents use.
+    pub phrases: f64,
+    /// The combined ratio to the cluster's medians (1 = typical).
+    pub score: f64,
+    /// Whether it is off-event (`score < THRESHOLD`).
+    pub off_event: bool,
+}
+
+/// Judges every document of `analysis` that has a sentence; documents
+/// without one get no verdict. Verdicts are in document order.
+pub fn detect(analysis: &Analysis) -> Vec<DocumentVerdict> {
+    let n_docs = analysis.n_docs;
+    let mut has_text = vec![false; n_docs];
+    for s in &analysis.sentences {
+        has_text[s.doc] = true;
+    }
+    let docs: Vec<usize> = (0..n_docs).filter(|&d| has_text[d]).collect();
+    let names = name_similarity(analysis, &docs);
+    let phrases = phrase_support(analysis, &docs);
+    let (median_names, median_phrases) = (median(&names), median(&phrases));
+    let judge = docs.len() >= MIN_DOCUMENTS;
+    docs.iter()
+        .enumerate()
+        .map(|(k, &doc)| {
+            let ratio = |x: f64, median: f64| if median > 0.0 { x / median } else { 1.0 };
+            let score = ratio(names[k], median_names).powf(NAME_WEIGHT)
+                * ratio(phrases[k], median_phrases).powf(1.0 - NAME_WEIGHT);
+            DocumentVerdict {
+                doc,
+                names: names[k],
+                phrases: phrases[k],
+                score,
+                off_event: judge && score < THRESHOLD,
+            }
+        })
+        .collect()
+}
+
+/// A one-line reason for a flagged document, for `--explain` and the
+/// output record.
+pub fn reason(verdict: &DocumentVerdict) -> String {
+    format!(
+        "shares few of the names and phrases the other reports share: named-things overlap \
+         {:.2} and repeated phrases {:.0}%, together {:.2} of the cluster's median (below {THRESHOLD})",
+        verdict.names,
+        100.0 * verdict.phrases,
+        verdict.score
+    )
+}
+
+/// For each document of `docs`, the mean cosine between its shared-name
+/// vector and every other document's.
+fn name_similarity(analysis: &Analysis, docs: &[usize]) -> Vec<f64> {
+    let mut slot = vec![usize::MAX; analysis.n_docs];
+    for (k, &d) in docs.iter().enumerate() {
+        slot[d] = k;
+    }
+    // The names (term ids) of each document, one entry a mention.
+    let mut mentions: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
+    for (s, tokens) in analysis.sentences.iter().zip(&analysis.tokens) {
+        let k = slot[s.doc];
+        if k == usize::MAX {
+            continue;
+        }
+        let words: Vec<&str> = s.norm.split(' ').collect();
+        for t in tokens {
+            if t.stop || t.word == 0 {
+                continue;
+            }
+            let Some(word) = words.get(t.word as usize) else { continue };
+            let first = word.chars().find(|c| c.is_alphanumeric());
+            if first.is_some_and(char::is_uppercase) {
+                mentions[k].push(t.term);
+            }
+        }
+    }
+    // (name, count) per document, sorted by name.
+    let counts: Vec<Vec<(u32, u32)>> = mentions
+        .iter_mut()
+        .map(|m| {
+            m.sort_unstable();
+            let mut c: Vec<(u32, u32)> = Vec::new();
+            for &term in m.iter() {
+                match c.last_mut() {
+                    Some((last, n)) if *last == term => *n += 1,
+                    _ => c.push((term, 1)),
+                }
+            }
+            c
+        })
+        .collect();
+    let mut doc_freq: FxHashMap<u32, u32> = FxHashMap::default();
+    for &(term, _) in counts.iter().flatten() {
+        *doc_freq.entry(term).or_default() += 1;
+    }
+    // Unit vectors over the names another document shares, sorted by term
+    // so that dot products merge in order.
+    let vectors: Vec<Vec<(u32, f64)>> = counts
+        .iter()
+        .map(|c| {
+            let mut v: Vec<(u32, f64)> = c
+                .iter()
+                .filter(|(term, _)| doc_freq[term] >= 2)
+                .map(|&(term, n)| (term, 1.0 + f64::from(n).ln()))
+                .collect();
+            let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, x)| *x /= norm);
+            }
+            v
+        })
+        .collect();
+    let n = docs.len();
+    let mut sums = vec![0.0; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let c = dot(&vectors[i], &vectors[j]);
+            sums[i] += c;
+            sums[j] += c;
+        }
+    }
+    sums.iter().map(|s| if n > 1 { s / (n - 1) as f64 } else { 0.0 }).collect()
+}
+
+/// Dot product of two sparse vectors sorted by index.
+fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// For each document of `docs`, the share of its distinct content-word
+/// bigrams (stopwords skipped, within a sentence) that at least
+/// [`PHRASE_SUPPORT`] other documents use.
+fn phrase_support(analysis: &Analysis, docs: &[usize]) -> Vec<f64> {
+    let mut slot = vec![usize::MAX; analysis.n_docs];
+    for (k, &d) in docs.iter().enumerate() {
+        slot[d] = k;
+    }
+    let mut bigrams: Vec<Vec<u64>> = vec![Vec::new(); docs.len()];
+    for (s, tokens) in analysis.sentences.iter().zip(&analysis.tokens) {
+        let k = slot[s.doc];
+        if k == usize::MAX {
+            continue;
+        }
+        let mut previous: Option<u32> = None;
+        for t in tokens.iter().filter(|t| !t.stop) {
+            if let Some(p) = previous {
+                bigrams[k].push(u64::from(p) << 32 | u64::from(t.term));
+            }
+            previous = Some(t.term);
+        }
+    }
+    let mut doc_freq: FxHashMap<u64, u32> = FxHashMap::default();
+    for b in &mut bigrams {
+        b.sort_unstable();
+        b.dedup();
+        for &g in b.iter() {
+            *doc_freq.entry(g).or_default() += 1;
+        }
+    }
+    bigrams
+        .iter()
+        .map(|b| {
+            if b.is_empty() {
+                return 0.0;
+            }
+            let shared = b.iter().filter(|g| doc_freq[g] > PHRASE_SUPPORT).count();
+            shared as f64 / b.len() as f64
+        })
+        .collect()
+}
+
+/// The median (the mean of the middle two for an even count); 0 when empty.
+fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[mid]
+    } else {
+        (v[mid - 1] + v[mid]) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{prepare, Cluster, Document};
+
+    /// Five reports of one harbour fire and one of a different fire that
+    /// shares the city, the fire service and the vocabulary.
+    fn harbour() -> Cluster {
+        let docs = [
+            ("fire-1", "Fire crews in Port Alden fought a blaze at the Kessler grain terminal on Tuesday night. The fire at the Kessler terminal started in a conveyor tunnel, Chief Maria Ortega said. About 40 firefighters from Port Alden and Dunmore were called to the terminal. No one was hurt, but the terminal's north silo collapsed."),
+            ("fire-2", "A blaze destroyed the north silo of the Kessler grain terminal in Port Alden on Tuesday. Chief Maria Ortega said the fire began in a conveyor tunnel and spread into the silo. Crews from Dunmore helped Port Alden firefighters keep the fire from the docks. The Kessler company said grain shipments would stop for a month."),
+            ("fire-3", "The Kessler grain terminal will stay closed after Tuesday's fire, the company said on Wednesday. Investigators from the Port Alden fire service are examining the conveyor tunnel where Chief Maria Ortega said the blaze began. The collapse of the north silo spilled grain onto the harbour road, which remains shut."),
+            ("fire-4", "Farmers who ship through the Kessler grain terminal in Port Alden fear delays after Tuesday's fire. The north silo collapsed during the blaze, and Kessler said grain shipments would stop for a month. Chief Maria Ortega said the conveyor tunnel fire was under control by midnight with help from Dunmore crews."),
+            ("fire-5", "Port Alden's harbour road reopened on Thursday, two days after fire brought down the north silo at the Kessler grain terminal. Chief Maria Ortega thanked the Dunmore crews who answered the call on Tuesday night. The company said the conveyor tunnel would be rebuilt."),
+            ("other", "A fire gutted the Bellamy furniture warehouse on Elm Street in Port Alden in March, fire officials said. Captain Hugo Brandt said sprinklers in the warehouse had been switched off for repairs. The owners, Ruth and Samuel Bellamy, said they would rebuild on the site. Firefighters from Port Alden spent six hours at the warehouse."),
+        ];
+        Cluster::new("harbour", docs.iter().map(|(id, text)| Document::new(*id, *text)).collect())
+    }
+
+    fn flagged(cluster: &Cluster) -> Vec<String> {
+        let prepared = prepare(cluster).unwrap();
+        detect(&prepared.analysis)
+            .iter()
+            .filter(|v| v.off_event)
+            .map(|v| cluster.documents[v.doc].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_report_of_another_fire_is_flagged() {
+        assert_eq!(flagged(&harbour()), ["other"]);
+        let prepared = prepare(&harbour()).unwrap();
+        let verdicts = detect(&prepared.analysis);
+        let other = verdicts.iter().find(|v| v.doc == 5).unwrap();
+        assert!(reason(other).contains("below"), "{}", reason(other));
+    }
+
+    #[test]
+    fn the_cluster_without_it_is_left_alone() {
+        let mut c = harbour();
+        c.documents.pop();
+        assert!(flagged(&c).is_empty(), "{:?}", flagged(&c));
+    }
+
+    #[test]
+    fn identical_documents_and_small_clusters_are_left_alone() {
+        let text = harbour().documents[0].text.clone();
+        let same = Cluster::new(
+            "same",
+            (0..4).map(|i| Document::new(format!("copy-{i}"), text.clone())).collect(),
+        );
+        assert!(flagged(&same).is_empty());
+        let prepared = prepare(&same).unwrap();
+        assert!(detect(&prepared.analysis).iter().all(|v| (v.score - 1.0).abs() < 1e-9));
+        // Two documents of different fires: nothing says which one is off.
+        let h = harbour();
+        let two = Cluster::new("two", vec![h.documents[0].clone(), h.documents[5].clone()]);
+        assert!(flagged(&two).is_empty());
+    }
+
+    #[test]
+    fn the_verdict_does_not_depend_on_document_order() {
+        let mut c = harbour();
+        c.documents.rotate_left(2);
+        assert_eq!(flagged(&c), ["other"]);
+        c.documents.reverse();
+        assert_eq!(flagged(&c), ["other"]);
+    }
+}
