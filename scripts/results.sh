@@ -58,6 +58,7 @@ for line in gzip.open(sys.argv[1], "rt"):
   rm -f "$intr"
   echo
   bash scripts/results-context.sh "$bin" "$data"
+  bash scripts/results-stream.sh "$bin" "$data"
   cat docs/results-notes.md
 } >"$tmp"
 mv "$tmp" "$out"

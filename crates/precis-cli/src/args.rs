@@ -31,6 +31,8 @@ pub enum Command {
     Serve(crate::serve_cmd::ServeArgs),
     /// Put each article of a stream in a story, online: one `{"id", "story"}` line per article.
     Cluster(crate::cluster_cmd::ClusterArgs),
+    /// Cluster an article stream into stories and summarize each: one JSON line per story.
+    Stories(crate::stories_cmd::StoriesArgs),
 }
 
 const SUMMARIZE_AFTER_HELP: &str = "\

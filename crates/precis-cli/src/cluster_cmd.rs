@@ -27,7 +27,7 @@ use std::time::Instant;
 #[derive(Debug, Clone, Args)]
 pub struct ClusterOptions {
     /// Retire a story when the latest date seen is more than DAYS after its
-    /// last article (dated articles only) [default: 400].
+    /// last article (dated articles only) [default: 1000].
     #[arg(long, value_name = "DAYS")]
     pub window: Option<u32>,
     /// Retire a story when N articles have been read since its last one
@@ -92,6 +92,12 @@ pub struct ArticleRecord {
     /// ISO 8601 date or date-time.
     #[serde(default)]
     pub date: Option<String>,
+    /// Where the article was published on the web.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Who published it.
+    #[serde(default)]
+    pub source: Option<String>,
     /// The gold story, in evaluation streams.
     #[serde(default)]
     pub story: Option<String>,
@@ -100,6 +106,7 @@ pub struct ArticleRecord {
 /// An article read from the stream, with its day number.
 pub struct StreamArticle {
     pub record: ArticleRecord,
+    pub date: Option<DocDate>,
     pub day: Option<i64>,
 }
 
@@ -119,11 +126,13 @@ pub fn for_each_article(path: &Path, mut f: impl FnMut(StreamArticle) -> Result<
                 let record = ArticleRecord {
                     id: doc.id,
                     text: doc.text,
-                    title: None,
+                    title: doc.title,
                     date: None,
+                    url: doc.url,
+                    source: doc.source,
                     story: None,
                 };
-                f(StreamArticle { record, day: None })?;
+                f(StreamArticle { record, date: None, day: None })?;
             }
         }
         Input::Batch { name, reader } => {
@@ -139,22 +148,19 @@ pub fn for_each_article(path: &Path, mut f: impl FnMut(StreamArticle) -> Result<
                         n + 1
                     ))
                 })?;
-                let day = match record.date.as_deref() {
-                    Some(d) => Some(
-                        DocDate::parse(d)
-                            .map_err(|e| {
-                                BadInput(format!(
-                                    "{name}:{}: article {:?} has a malformed date: {e}; write \
+                let date = match record.date.as_deref() {
+                    Some(d) => Some(DocDate::parse(d).map_err(|e| {
+                        BadInput(format!(
+                            "{name}:{}: article {:?} has a malformed date: {e}; write \
                                      it as YYYY-MM-DD or an ISO 8601 date-time",
-                                    n + 1,
-                                    record.id
-                                ))
-                            })?
-                            .day(),
-                    ),
+                            n + 1,
+                            record.id
+                        ))
+                    })?),
                     None => None,
                 };
-                f(StreamArticle { record, day })?;
+                let day = date.map(DocDate::day);
+                f(StreamArticle { record, date, day })?;
             }
         }
     }

@@ -24,6 +24,7 @@ mod output;
 mod record;
 mod rouge_cmd;
 mod serve_cmd;
+mod stories_cmd;
 mod summarize_cmd;
 
 use clap::Parser;
@@ -79,6 +80,7 @@ fn run(cli: &args::Cli) -> anyhow::Result<Status> {
         args::Command::Rouge(args) => rouge_cmd::run(args),
         args::Command::Serve(args) => serve_cmd::run(args),
         args::Command::Cluster(args) => cluster_cmd::run(args),
+        args::Command::Stories(args) => stories_cmd::run(args),
     }
 }
 

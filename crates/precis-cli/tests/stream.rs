@@ -139,3 +139,65 @@ fn eval_stream_scores_against_gold_stories() {
         .code(1)
         .stderr_has(&["\"a\"", "story"]);
 }
+
+#[test]
+fn stories_summarizes_each_story() {
+    let dir = TempDir::new();
+    let path = dir.write("stream.jsonl", stream());
+    let out = precis(&["stories", path.to_str().unwrap(), "--words", "40"], b"");
+    out.code(0);
+    let got = lines(&out.stdout);
+    assert_eq!(got.len(), 2, "{}", out.stdout);
+    assert_eq!(got[0]["story"], 1);
+    assert_eq!(got[0]["documents"], json!(["quake-0", "quake-1", "quake-2"]));
+    assert_eq!(got[1]["documents"], json!(["election-0", "election-1", "election-2"]));
+    assert_eq!(got[0]["first_date"], "1995-01-17");
+    assert_eq!(got[0]["last_date"], "1995-01-19");
+    for story in &got {
+        let summary = story["summary"].as_str().unwrap();
+        assert!(!summary.is_empty());
+        assert!(summary.split_whitespace().count() <= 40, "{summary}");
+        let docs = story["documents"].as_array().unwrap();
+        for s in story["sentences"].as_array().unwrap() {
+            assert!(docs.contains(&s["document"]), "a sentence from outside the story: {s}");
+        }
+    }
+    assert!(got[0]["summary"].as_str().unwrap().contains("Kobe"));
+    // --min-articles leaves out smaller stories; output is deterministic.
+    let out2 =
+        precis(&["stories", path.to_str().unwrap(), "--words", "40", "--min-articles", "4"], b"");
+    out2.code(0);
+    assert_eq!(out2.stdout, "");
+    assert_eq!(
+        precis(&["stories", path.to_str().unwrap(), "--words", "40"], b"").stdout,
+        out.stdout
+    );
+}
+
+#[test]
+fn stories_are_written_as_they_retire() {
+    // Two stories a year apart with a 30-day window: the first is written
+    // when it retires, before the second story's articles are read, and
+    // the output is still one record per story.
+    let mut text = String::new();
+    for (i, (t, date)) in [(QUAKE[0], "1995-01-17"), (QUAKE[1], "1995-01-18")].iter().enumerate() {
+        text.push_str(&json!({"id": format!("q{i}"), "text": t, "date": date}).to_string());
+        text.push('\n');
+    }
+    for i in 0..70 {
+        let body = format!("{} Report {i} on zebra{i}.", ELECTION[i % 3]);
+        text.push_str(
+            &json!({"id": format!("e{i}"), "text": body, "date": "1996-03-01"}).to_string(),
+        );
+        text.push('\n');
+    }
+    let dir = TempDir::new();
+    let path = dir.write("stream.jsonl", text);
+    let out =
+        precis(&["stories", path.to_str().unwrap(), "--window", "30", "--sentences", "1"], b"");
+    out.code(0);
+    let got = lines(&out.stdout);
+    assert_eq!(got[0]["documents"], json!(["q0", "q1"]));
+    let total: usize = got.iter().map(|s| s["documents"].as_array().unwrap().len()).sum();
+    assert_eq!(total, 72);
+}

@@ -8,15 +8,17 @@
 //! prints.
 
 mod cut;
+pub mod lead;
 mod order;
 mod provenance;
 
-pub use order::reading_order;
+pub use order::{arrange, reading_order};
 pub use provenance::provenance;
 
 use crate::select::{Budget, Candidates, Selection, Unit};
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::Prepared;
+use lead::Leads;
 
 /// What composing needs to know besides the selection.
 #[derive(Clone, Copy)]
@@ -48,8 +50,11 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
         }
         None => selection,
     };
-    let mut picks = selection.picks.clone();
-    reading_order(analysis, &mut picks);
+    let leads = Leads::new(analysis);
+    let (selection, lead) = place_lead(analysis, &leads, selection, with);
+    let picks = arrange(analysis, &prepared.doc_ids, &selection.picks, lead, selection.cut, &|i| {
+        leads.event(i)
+    });
     let provenance = provenance(analysis, &picks);
     let full_cost: usize = picks.iter().map(|&i| budget.cost(&analysis.sentences[i])).sum();
     let mut sentences = Vec::with_capacity(picks.len());
@@ -85,6 +90,65 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
         sentences,
         warnings,
         off_event: prepared.off_event_report(),
+    }
+}
+
+/// The lead (see [`lead`]) and the selection around it. The lead is the
+/// selected sentence that can open and is most about the main event, among
+/// those that are the first selected of their article (so one article's
+/// sentences keep their order), or a candidate that says the same as one of
+/// them (which of two near-duplicates a selector kept can hang on the order
+/// the documents came in, and the lead must not), swapped for it when it
+/// fits. When none can open, the first selected sentence of an article that
+/// is most about the main event leads. The selection is otherwise kept, so
+/// ROUGE does not move.
+fn place_lead(
+    analysis: &crate::represent::Analysis,
+    leads: &Leads,
+    selection: &Selection,
+    with: &Compose<'_>,
+) -> (Selection, Option<usize>) {
+    let budget = with.budget;
+    let cost = |i: usize| budget.cost(&analysis.sentences[i]);
+    let whole: Vec<usize> =
+        selection.picks.iter().copied().filter(|&i| Some(i) != selection.cut).collect();
+    let earlier_pick = |i: usize| {
+        let s = &analysis.sentences[i];
+        selection.picks.iter().any(|&p| {
+            let q = &analysis.sentences[p];
+            q.doc == s.doc && q.position < s.position
+        })
+    };
+    let firsts: Vec<usize> = whole.iter().copied().filter(|&i| !earlier_pick(i)).collect();
+    if firsts.is_empty() {
+        return (selection.clone(), None);
+    }
+    let used: usize = selection.picks.iter().map(|&i| cost(i)).sum();
+    let room = budget.capacity().saturating_sub(used);
+    // Candidates that say the same as a first pick, fit in its place and
+    // would be the first selected of their own article.
+    let twin_of = |j: usize| {
+        firsts
+            .iter()
+            .copied()
+            .find(|&p| p != j && cost(j) <= cost(p) + room && analysis.near_duplicate(p, j))
+    };
+    let mut among = firsts.clone();
+    among.extend(
+        with.candidates
+            .indices
+            .iter()
+            .copied()
+            .filter(|&j| !selection.picks.contains(&j) && !earlier_pick(j) && twin_of(j).is_some()),
+    );
+    let lead =
+        leads.best(analysis, &among).unwrap_or_else(|| leads.most_central(analysis, &firsts));
+    match twin_of(lead).filter(|_| !selection.picks.contains(&lead)) {
+        Some(p) => {
+            let picks = selection.picks.iter().map(|&i| if i == p { lead } else { i }).collect();
+            (Selection { picks, cut: selection.cut }, Some(lead))
+        }
+        None => (selection.clone(), Some(lead)),
     }
 }
 

@@ -11,3 +11,66 @@ pub fn reading_order(analysis: &Analysis, picks: &mut [usize]) {
         (rank[s.doc], s.position, i)
     });
 }
+
+/// The order a summary is read in: the lead first; then runs of sentences
+/// that follow one another in one article, kept together and in the
+/// article's order (so a sentence stays next to the one it leans on);
+/// runs that stand earlier in their article (the main event, by the
+/// inverted pyramid of news writing) before later ones (background), then
+/// articles published earlier first where dates are known, then runs more
+/// about the main event first (`event`), then by document id; in fill mode
+/// the cut sentence last. Nothing depends on the order the documents were
+/// given in.
+pub fn arrange(
+    analysis: &Analysis,
+    doc_ids: &[String],
+    picks: &[usize],
+    lead: Option<usize>,
+    cut: Option<usize>,
+    event: &dyn Fn(usize) -> f64,
+) -> Vec<usize> {
+    let mut rest: Vec<usize> = picks.iter().copied().filter(|&i| Some(i) != cut).collect();
+    rest.sort_by_key(|&i| (analysis.sentences[i].doc, analysis.sentences[i].position));
+    // Runs of consecutive sentences of one article.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for i in rest {
+        let s = &analysis.sentences[i];
+        match runs.last_mut() {
+            Some(run)
+                if run.last().is_some_and(|&p| {
+                    let q = &analysis.sentences[p];
+                    q.doc == s.doc && q.position + 1 == s.position
+                }) =>
+            {
+                run.push(i)
+            }
+            _ => runs.push(vec![i]),
+        }
+    }
+    // Dated documents first, earliest first.
+    let date = |i: usize| {
+        let d = analysis.doc_dates.get(analysis.sentences[i].doc).copied().flatten();
+        (d.is_none(), d)
+    };
+    runs.sort_by(|a, b| {
+        let (x, y) = (a[0], b[0]);
+        let (sx, sy) = (&analysis.sentences[x], &analysis.sentences[y]);
+        // A run holding the lead comes first.
+        let leads = |run: &[usize]| lead.is_some_and(|l| run.contains(&l));
+        leads(b)
+            .cmp(&leads(a))
+            .then(sx.position.cmp(&sy.position))
+            .then(date(x).cmp(&date(y)))
+            .then(event(y).total_cmp(&event(x)))
+            .then_with(|| doc_ids[sx.doc].cmp(&doc_ids[sy.doc]))
+            .then_with(|| sx.text.cmp(&sy.text))
+    });
+    let mut order: Vec<usize> = Vec::with_capacity(picks.len());
+    for run in runs {
+        // The lead opens its run: earlier sentences of its article were
+        // dropped when it was chosen, so it is the run's first.
+        order.extend(run);
+    }
+    order.extend(cut.filter(|c| picks.contains(c)));
+    order
+}

@@ -15,10 +15,14 @@
 //!
 //! Both prepare a text once (tokens as interned ids, n-gram counts as sorted
 //! vectors) so a reference can be scored against many peers cheaply.
+//!
+//! [`order`] measures what ROUGE does not: whether a summary's sentences come
+//! in the order a human reference puts the same content.
 
 pub mod clustering;
 mod lcs;
 mod ngrams;
+pub mod order;
 pub mod rouge155;
 pub mod rouge_score;
 #[cfg(test)]

@@ -54,7 +54,8 @@ pub struct StoryConfig {
     pub lead_words: usize,
     /// Score penalty per unit of `ln(1 + gap / 30 days)`.
     pub time_penalty: f32,
-    /// Least cosine between two stories' centroids to merge them.
+    /// Least cosine between two stories' centroids to merge them (above 1:
+    /// never; merging did not help on the development stream).
     pub merge_threshold: f32,
     /// Added to `ln((n + 1) / (df + 1))` in the inverse document frequency.
     pub idf_offset: f32,
@@ -74,19 +75,19 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.15,
-            window_days: Some(400),
+            threshold: 0.16,
+            window_days: Some(1000),
             window_articles: Some(1_000_000),
             name_weight: 1.0,
             lead_weight: 1.0,
             lead_words: 0,
             time_penalty: 0.0,
             merge_threshold: 2.0,
-            idf_offset: 1.0,
+            idf_offset: 0.5,
             sublinear_tf: true,
             article_terms: 100,
             story_terms: 300,
-            probe_terms: 30,
+            probe_terms: 10,
             max_vocabulary: 2_000_000,
         }
     }

@@ -1,0 +1,63 @@
+//! The JSONL record reader of the CLI (`crates/precis-cli/src/record.rs`,
+//! compiled here as it is, since the CLI crate is a binary) on arbitrary
+//! lines: a line is either a cluster or a failure with a message; a string
+//! id is kept as written, a numeric id as its token; every document is
+//! there, repeated document ids are warned about; and the cluster then
+//! passes every pipeline check (`precis_fuzz::check_pipeline`).
+#![no_main]
+
+#[allow(dead_code, missing_docs)]
+#[path = "../../crates/precis-cli/src/record.rs"]
+mod record;
+
+use libfuzzer_sys::fuzz_target;
+use precis::{Budget, Summarizer};
+use serde_json::Value;
+
+const LIMITS: record::Limits = record::Limits { document_bytes: 1 << 16, line_bytes: 1 << 20 };
+
+fuzz_target!(|data: &[u8]| {
+    let summarizer = Summarizer::builder().budget(Budget::words(60)).build().unwrap();
+    for line in data.split(|&b| b == b'\n') {
+        let Ok(line) = std::str::from_utf8(line) else { continue };
+        let value = serde_json::from_str::<Value>(line).ok();
+        let record = match record::parse(line) {
+            Ok(record) => record,
+            Err((id, msg)) => {
+                assert!(msg.contains(record::SCHEMA), "a parse error gives the schema: {msg}");
+                assert_eq!(id, record::id_of(line));
+                continue;
+            }
+        };
+        let value = value.expect("a line that parses as a record parses as JSON");
+        match record.into_cluster(LIMITS) {
+            Ok((cluster, warnings)) => {
+                match &value["id"] {
+                    Value::String(s) => assert_eq!(&cluster.id, s, "a string id as written"),
+                    Value::Number(_) => assert!(
+                        serde_json::from_str::<serde_json::Number>(&cluster.id).is_ok(),
+                        "a numeric id as its token: {:?}",
+                        cluster.id
+                    ),
+                    other => panic!("a cluster from a record whose id is {other:?}"),
+                }
+                let docs = value["documents"].as_array().expect("documents are an array");
+                assert_eq!(cluster.documents.len(), docs.len());
+                assert!(!docs.is_empty());
+                let mut ids: Vec<&str> = cluster.documents.iter().map(|d| d.id.as_str()).collect();
+                ids.sort_unstable();
+                let repeats = ids.windows(2).filter(|w| w[0] == w[1]).count();
+                assert_eq!(warnings.len(), repeats, "one warning per repeated document id");
+                if cluster.documents.iter().map(|d| d.text.len()).sum::<usize>() <= 4096 {
+                    precis_fuzz::check_pipeline(&summarizer, &cluster);
+                }
+            }
+            Err((id, msg)) => {
+                assert!(!msg.is_empty());
+                if let (Some(id), Value::String(s)) = (&id, &value["id"]) {
+                    assert_eq!(id, s, "the failure names the record");
+                }
+            }
+        }
+    }
+});

@@ -1,0 +1,182 @@
+//! What the fuzz targets check, shared by them.
+//!
+//! Each target turns the fuzzer's bytes into input for one part of precis and
+//! asserts the invariants that part promises (see ARCHITECTURE.md), so a
+//! wrong answer is a finding just as a panic is:
+//!
+//! - every summary sentence's span lies on character boundaries of its
+//!   document and slices back to the sentence's text (whitespace collapsed);
+//! - the summary fits its budget;
+//! - no two summary sentences are near-duplicates;
+//! - the sentences of one document keep that document's order;
+//! - provenance names other documents of the cluster, in cluster order, once;
+//! - summarizing twice gives the same summary, and its JSON parses back to it.
+
+use precis::render::{Json, JsonLine, Markdown, Render, Text};
+use precis::select::Unit;
+use precis::{collapse_whitespace, prepare, Budget, Cluster, Document, Error, Method, Summarizer};
+
+/// A summarizer configured from the first bytes of `data`, and the rest.
+///
+/// Byte 0 picks the method; byte 1 the unit (words, bytes, sentences), fill
+/// mode, explanations and whether the limit is huge (past 2^32, where a
+/// narrowing conversion would wrap); bytes 2-3 the limit.
+pub fn configure(data: &[u8]) -> Option<(Summarizer, &[u8])> {
+    let (head, rest) = data.split_first_chunk::<4>()?;
+    let method = Method::ALL[head[0] as usize % Method::ALL.len()];
+    let small = 1 + usize::from(u16::from_le_bytes([head[2], head[3]])) % 600;
+    let limit = if head[1] & 0x40 != 0 { (1usize << 32) + small } else { small };
+    let budget = match head[1] % 3 {
+        0 => Budget::words(limit),
+        1 => Budget::bytes(limit),
+        _ => Budget::sentences(limit.min(1000)),
+    }
+    .with_fill(head[1] & 0x08 != 0);
+    let summarizer = Summarizer::builder()
+        .method(method)
+        .budget(budget)
+        .explain(head[1] & 0x10 != 0)
+        .build()
+        .expect("a budget of at least 1 with default settings is a valid configuration");
+    Some((summarizer, rest))
+}
+
+/// Documents from raw bytes: split at 0xFF (never part of UTF-8, so the
+/// fuzzer can place boundaries anywhere), each decoded lossily.
+pub fn documents(data: &[u8], max_docs: usize) -> Vec<Document> {
+    data.split(|&b| b == 0xff)
+        .take(max_docs)
+        .enumerate()
+        .map(|(i, bytes)| Document::new(format!("d{i}"), String::from_utf8_lossy(bytes)))
+        .collect()
+}
+
+/// Summarizes `cluster` with `summarizer` and checks every invariant.
+pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
+    let first = summarizer.summarize(cluster);
+    let second = summarizer.summarize(cluster);
+    let summary = match (first, second) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a, b, "summarizing twice gave two summaries");
+            a
+        }
+        (Err(a), Err(b)) => {
+            assert_eq!(a.to_string(), b.to_string(), "summarizing twice gave two errors");
+            // Only the input may fail; the configuration is valid.
+            assert!(
+                matches!(
+                    a,
+                    Error::EmptyCluster { .. } | Error::NoSentences { .. } | Error::Binary { .. }
+                ),
+                "unexpected error: {a}"
+            );
+            return;
+        }
+        (a, b) => panic!("summarizing twice: {a:?} then {b:?}"),
+    };
+    let budget = summarizer.budget();
+    assert_eq!(summary.budget, budget);
+    assert_eq!(summary.id, cluster.id);
+
+    // Spans slice back to the text, on character boundaries.
+    let doc_index = |id: &str| {
+        cluster
+            .documents
+            .iter()
+            .position(|d| d.id == id)
+            .unwrap_or_else(|| panic!("summary names document {id:?}, not in the cluster"))
+    };
+    let mut picks = Vec::new();
+    for s in &summary.sentences {
+        let d = doc_index(&s.document);
+        let text = &cluster.documents[d].text;
+        let raw = s.span.slice(text).unwrap_or_else(|| {
+            panic!("span {:?} is not a slice of document {:?}", s.span, s.document)
+        });
+        assert_eq!(collapse_whitespace(raw), s.text, "span {:?} of {:?}", s.span, s.document);
+        assert!(!s.text.is_empty(), "an empty summary sentence");
+        assert!(s.score.is_finite(), "score {} of {:?}", s.score, s.text);
+        let mut last = None;
+        for p in &s.provenance {
+            let pd = doc_index(p);
+            assert_ne!(pd, d, "provenance names the sentence's own document");
+            assert!(last < Some(pd), "provenance out of cluster order or repeated");
+            last = Some(pd);
+        }
+        picks.push((d, s.span.start(), s.span.end()));
+    }
+    // An empty summary says why.
+    if summary.sentences.is_empty() {
+        assert!(!summary.warnings.is_empty(), "an empty summary without a warning");
+    }
+    // At most one sentence is cut, and only in fill mode.
+    let cuts = summary.sentences.iter().filter(|s| s.cut).count();
+    assert!(cuts <= usize::from(budget.fill), "{cuts} cut sentences, fill {}", budget.fill);
+
+    // The budget holds.
+    let used = budget.measure(summary.sentences.iter().map(|s| s.text.as_str()));
+    assert!(used <= budget.limit, "{used} {:?} over a budget of {}", budget.unit, budget.limit);
+    if budget.unit == Unit::Words {
+        assert_eq!(used, summary.word_count());
+    }
+
+    // One document's sentences keep its order, and never overlap.
+    for (a, pa) in picks.iter().enumerate() {
+        for pb in &picks[a + 1..] {
+            if pa.0 == pb.0 {
+                assert!(pa.2 <= pb.1, "sentences of one document out of order: {pa:?} {pb:?}");
+            }
+        }
+    }
+
+    // No two near-duplicates: find each pick among the prepared sentences.
+    let prepared = prepare(cluster).expect("the cluster summarized, so it prepares");
+    let analysis = &prepared.analysis;
+    let indices: Vec<usize> = picks
+        .iter()
+        .map(|&(d, start, _)| {
+            analysis
+                .sentences
+                .iter()
+                .position(|s| s.doc == d && s.span.start() == start)
+                .expect("every summary sentence is a prepared sentence")
+        })
+        .collect();
+    for (s, &i) in summary.sentences.iter().zip(&indices) {
+        let whole = &analysis.sentences[i].text;
+        if s.cut {
+            assert!(whole.starts_with(&s.text) && whole.len() > s.text.len(), "cut {s:?}");
+        } else {
+            assert_eq!(whole, &s.text);
+        }
+    }
+    for (a, &i) in indices.iter().enumerate() {
+        for &j in &indices[a + 1..] {
+            assert_ne!(i, j, "one sentence picked twice");
+            assert!(
+                !analysis.near_duplicate(i, j),
+                "near-duplicates in one summary: {:?} and {:?}",
+                analysis.sentences[i].text,
+                analysis.sentences[j].text
+            );
+        }
+    }
+
+    // Every renderer works; JSON parses back to the summary.
+    let mut out = String::new();
+    Text.render(&summary, &mut out);
+    Markdown.render(&summary, &mut out);
+    let mut json = String::new();
+    Json.render(&summary, &mut json);
+    let mut back: precis::Summary = serde_json::from_str(&json).expect("JSON output parses");
+    // serde_json may read a float back one unit in the last place off.
+    for (b, s) in back.sentences.iter_mut().zip(&summary.sentences) {
+        assert!((b.score - s.score).abs() <= 1e-9 * s.score.abs().max(1.0), "score changed");
+        b.score = s.score;
+    }
+    assert_eq!(back, summary, "JSON does not round-trip");
+    let mut line = String::new();
+    JsonLine.render(&summary, &mut line);
+    assert_eq!(line.matches('\n').count(), 1, "a JSON line holds one newline, at its end");
+    serde_json::from_str::<serde_json::Value>(&line).expect("a JSON line parses");
+}
