@@ -27,6 +27,8 @@ pub enum Command {
     Eval(crate::eval_cmd::EvalArgs),
     /// Score a system's summaries (JSONL `{"id", "summary"}`) against reference summaries.
     Rouge(crate::rouge_cmd::RougeArgs),
+    /// Serve the HTTP API and the web page (until SIGTERM or Ctrl-C).
+    Serve(crate::serve_cmd::ServeArgs),
     /// Put each article of a stream in a story, online: one `{"id", "story"}` line per article.
     Cluster(crate::cluster_cmd::ClusterArgs),
     /// Cluster an article stream into stories and summarize each: one JSON line per story.

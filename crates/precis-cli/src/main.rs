@@ -23,6 +23,7 @@ mod offevent_cmd;
 mod output;
 mod record;
 mod rouge_cmd;
+mod serve_cmd;
 mod stories_cmd;
 mod summarize_cmd;
 
@@ -77,6 +78,7 @@ fn run(cli: &args::Cli) -> anyhow::Result<Status> {
         args::Command::Summarize(args) => summarize_cmd::run(args),
         args::Command::Eval(args) => eval_cmd::run(args),
         args::Command::Rouge(args) => rouge_cmd::run(args),
+        args::Command::Serve(args) => serve_cmd::run(args),
         args::Command::Cluster(args) => cluster_cmd::run(args),
         args::Command::Stories(args) => stories_cmd::run(args),
     }

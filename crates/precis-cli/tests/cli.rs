@@ -11,6 +11,7 @@
 //! - `rouge`: `precis rouge` and `precis eval` on small gold sets.
 //! - `stream`: `precis cluster` and `eval --protocol stream` on article streams.
 //! - `metadata`: document titles, dates, URLs and sources in JSONL input.
+//! - `serve`: `precis serve` answers as `precis summarize` and stops on SIGTERM.
 //! - `off_event`: documents about another event, listed and left out.
 
 mod bad_input;
@@ -24,6 +25,7 @@ mod metadata;
 mod off_event;
 mod regression;
 mod rouge;
+mod serve;
 mod stdin;
 mod stream;
 mod util;

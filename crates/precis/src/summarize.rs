@@ -6,7 +6,7 @@
 
 use crate::compose::{compose, Compose};
 use crate::context::{weigh, Situation, Weights};
-use crate::ingest::{clean_cluster, glued, looks_binary, Cluster};
+use crate::ingest::{clean_cluster, glued, looks_binary, Cluster, DropReason, Dropped};
 use crate::off_event::{self, DocumentVerdict, OffEvent};
 use crate::represent::{Analysis, ConceptConfig, Concepts, Sentence};
 use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
@@ -37,6 +37,10 @@ pub struct Prepared {
     pub analysis: Analysis,
     /// Warnings raised while preparing.
     pub warnings: Vec<String>,
+    /// What cleaning left out of each document (furniture, headlines and
+    /// captions, repeats), in text order, parallel to `doc_ids`, so a front
+    /// end can show it.
+    pub dropped: Vec<Vec<Dropped>>,
     /// The reader's question ([`Cluster::query`]), trimmed.
     pub query: Option<String>,
     /// The documents the reader has already seen
@@ -120,6 +124,7 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
         return Err(Error::EmptyCluster { cluster: cluster.id.clone() });
     }
     let cleaned = clean_cluster(&cluster.documents);
+    let mut dropped: Vec<Vec<Dropped>> = cleaned.iter().map(|c| c.dropped.clone()).collect();
     let mut sentences = Vec::new();
     let mut seen = FxHashSet::default();
     for (doc, (d, clean)) in cluster.documents.iter().zip(&cleaned).enumerate() {
@@ -136,11 +141,20 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
                 // ("Image copyright AFP Image caption ...", "(CNN) --") go.
                 let Some(whole) = span.slice(norm) else { continue };
                 if glued::is_photo_caption(whole) {
+                    let span = para.text.to_original(span);
+                    dropped[doc].push(Dropped { span, reason: DropReason::Headline });
                     continue;
                 }
-                let span = Span::new(span.start() + glued::prose_start(whole), span.end());
+                let prose = glued::prose_start(whole);
+                if prose > 0 {
+                    let cut = para.text.to_original(Span::new(span.start(), span.start() + prose));
+                    dropped[doc].push(Dropped { span: cut, reason: DropReason::Boilerplate });
+                }
+                let span = Span::new(span.start() + prose, span.end());
                 let Some(norm_text) = span.slice(norm) else { continue };
                 if !seen.insert(xxh3_64(norm_text.as_bytes())) {
+                    let span = para.text.to_original(span);
+                    dropped[doc].push(Dropped { span, reason: DropReason::Repeated });
                     continue;
                 }
                 let orig = para.text.to_original(span);
@@ -185,6 +199,9 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
             cluster.id
         ));
     }
+    for d in &mut dropped {
+        d.sort_by_key(|x| (x.span.start(), x.span.end()));
+    }
     let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
     let off_event = off_event::detect(&analysis).into_iter().filter(|v| v.off_event).collect();
     Ok(Prepared {
@@ -193,6 +210,7 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
         doc_texts: cluster.documents.iter().map(|d| d.text.clone()).collect(),
         analysis,
         warnings,
+        dropped,
         query: None,
         earlier: None,
         off_event,

@@ -52,8 +52,9 @@ pub enum DropReason {
     Headline,
 }
 
-/// A piece of text that cleaning removed, kept for `--explain`.
-#[derive(Debug, Clone)]
+/// A piece of text that cleaning removed, kept for `--explain` and for
+/// front ends that show it (JSON: `{"span": {"start", "end"}, "reason"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dropped {
     /// Where it lies in the original text.
     pub span: Span,
