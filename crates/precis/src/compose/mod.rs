@@ -125,13 +125,19 @@ fn place_lead(
     }
     let used: usize = selection.picks.iter().map(|&i| cost(i)).sum();
     let room = budget.capacity().saturating_sub(used);
-    // Candidates that say the same as a first pick, fit in its place and
-    // would be the first selected of their own article.
+    // Candidates that say the same as a first pick, fit in its place, would
+    // be the first selected of their own article, and repeat none of the
+    // other picks (near duplicates are not transitive).
     let twin_of = |j: usize| {
-        firsts
-            .iter()
-            .copied()
-            .find(|&p| p != j && cost(j) <= cost(p) + room && analysis.near_duplicate(p, j))
+        firsts.iter().copied().find(|&p| {
+            p != j
+                && cost(j) <= cost(p) + room
+                && analysis.near_duplicate(p, j)
+                && selection
+                    .picks
+                    .iter()
+                    .all(|&o| o == p || o == j || !analysis.near_duplicate(o, j))
+        })
     };
     let mut among = firsts.clone();
     among.extend(
