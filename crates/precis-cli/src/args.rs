@@ -145,14 +145,25 @@ impl SummarizeArgs {
 
     /// The budget the flags ask for; `clap` has already made them exclusive.
     pub fn budget(&self) -> Budget {
-        let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
-        let budget = match (self.words, self.bytes, self.sentences) {
-            (_, Some(b), _) => Budget::bytes(n(b)),
-            (_, _, Some(s)) => Budget::sentences(n(s)),
-            (w, _, _) => Budget::words(w.map_or(100, n)),
-        };
-        budget.with_fill(self.fill)
+        budget(self.words, self.bytes, self.sentences, self.fill)
     }
+}
+
+/// The budget of the `--words`, `--bytes`, `--sentences` and `--fill`
+/// flags (at most one of the three given; 100 words by default).
+pub fn budget(
+    words: Option<u64>,
+    bytes: Option<u64>,
+    sentences: Option<u64>,
+    fill: bool,
+) -> Budget {
+    let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+    let budget = match (words, bytes, sentences) {
+        (_, Some(b), _) => Budget::bytes(n(b)),
+        (_, _, Some(s)) => Budget::sentences(n(s)),
+        (w, _, _) => Budget::words(w.map_or(100, n)),
+    };
+    budget.with_fill(fill)
 }
 
 /// Output formats.

@@ -57,13 +57,7 @@ pub struct StoriesArgs {
 
 impl StoriesArgs {
     fn budget(&self) -> Budget {
-        let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
-        let budget = match (self.words, self.bytes, self.sentences) {
-            (_, Some(b), _) => Budget::bytes(n(b)),
-            (_, _, Some(s)) => Budget::sentences(n(s)),
-            (w, _, _) => Budget::words(w.map_or(100, n)),
-        };
-        budget.with_fill(self.fill)
+        crate::args::budget(self.words, self.bytes, self.sentences, self.fill)
     }
 }
 
