@@ -22,7 +22,7 @@ fi
 py="$venv/bin/python"
 # The build backend runs the `maturin` executable from the venv.
 export PATH="$venv/bin:$PATH"
-timeout 1800 "$py" -m pip install -q --disable-pip-version-check \
+timeout 1800 "$py" -m pip install -q --no-cache-dir --disable-pip-version-check \
   'maturin>=1.5,<2' pytest rouge-score ruff mypy psutil \
   'pyspark>=3.5' 'pandas<3' pyarrow 'ray[data]>=2.9'
 
@@ -31,7 +31,7 @@ timeout 1800 cargo build --release -q -p precis-cli
 target_dir="$(cargo metadata --format-version 1 --no-deps | "$py" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 
 # The package, exactly as users install it (maturin is already in the venv).
-timeout 1800 "$py" -m pip install -q --disable-pip-version-check --no-build-isolation \
+timeout 1800 "$py" -m pip install -q --no-cache-dir --disable-pip-version-check --no-build-isolation \
   --force-reinstall --no-deps ./crates/precis-python
 
 cd crates/precis-python
