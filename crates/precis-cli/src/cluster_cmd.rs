@@ -31,7 +31,7 @@ pub struct ClusterOptions {
     #[arg(long, value_name = "DAYS")]
     pub window: Option<u32>,
     /// Retire a story when N articles have been read since its last one
-    /// [default: 1000000].
+    /// [default: 10000].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub window_articles: Option<u64>,
     /// Least similarity for an article to join a story (lower: fewer,

@@ -23,8 +23,10 @@ pub(crate) struct Boosts {
 /// Turns texts into term counts, remembering the stem of each word form.
 #[derive(Default)]
 pub(crate) struct Featurizer {
-    /// Lowercase word form → hash of its stem, or `None` for stopwords.
-    stems: FxHashMap<Box<str>, Option<u64>>,
+    /// Hash of a lowercase word form → hash of its stem, or `None` for
+    /// stopwords (64-bit hashes: a collision among the forms of a stream is
+    /// vanishingly unlikely, and would only merge two terms).
+    stems: FxHashMap<u64, Option<u64>>,
     lower: String,
     stem: String,
     /// (term, weight) of each occurrence, before merging.
@@ -117,7 +119,8 @@ impl Featurizer {
         } else {
             self.lower = word.to_lowercase();
         }
-        if let Some(&t) = self.stems.get(self.lower.as_str()) {
+        let key = xxh3_64(self.lower.as_bytes());
+        if let Some(&t) = self.stems.get(&key) {
             return t;
         }
         let t = if is_stopword(&self.lower) {
@@ -129,7 +132,7 @@ impl Featurizer {
         if self.stems.len() >= CACHE_CAPACITY {
             self.stems.clear();
         }
-        self.stems.insert(self.lower.as_str().into(), t);
+        self.stems.insert(key, t);
         t
     }
 }

@@ -8,10 +8,15 @@
 //!    (`features.rs`): names (capitalized words inside a sentence) and the
 //!    lead (title, dateline, first words) count more, and the inverse
 //!    document frequencies are those of the stream so far.
-//! 2. The stories whose centroid shares one of the article's heaviest terms
-//!    are found through an inverted index, and each is scored by the cosine
-//!    between the article and its centroid, less a penalty growing with the
-//!    log of the days since the story's last article.
+//! 2. Candidate stories are found through an inverted index over centroid
+//!    terms: each story sharing one of the article's heaviest terms gains
+//!    that term's weight, reading only the newest postings of each term,
+//!    and the few stories with the most weight are scored by the cosine
+//!    between the article and their centroid, less a penalty growing with
+//!    the log of the days since the story's last article. Both bounds
+//!    (`max_postings`, `max_candidates`) make an article's cost independent
+//!    of the number of live stories, so the cost of a stream is linear in
+//!    its length.
 //! 3. The article joins the best story if its score reaches the threshold,
 //!    and starts a new story otherwise. When the runner-up story also
 //!    reaches it and the two centroids are close, the stories are merged
@@ -19,7 +24,8 @@
 //!    ids already given out stay as they were.
 //!
 //! Memory is bounded: a story that has been quiet for more than the window
-//! (days when articles are dated, and articles read) is retired, centroids
+//! (days when articles are dated, and articles read, 10,000 by default,
+//! which bounds undated streams too) is retired, centroids
 //! keep their heaviest terms only, the index is rebuilt when stale entries
 //! pile up, and the document-frequency table forgets its rarest terms when
 //! it grows past a bound.
@@ -67,6 +73,12 @@ pub struct StoryConfig {
     pub story_terms: usize,
     /// The article's heaviest terms used to find candidate stories.
     pub probe_terms: usize,
+    /// Most postings read per probe term (the newest), which bounds the
+    /// cost of finding candidates however many stories are live.
+    pub max_postings: usize,
+    /// Most candidate stories scored in full per article: those sharing
+    /// the most probe weight with it.
+    pub max_candidates: usize,
     /// Most terms the document-frequency table holds before it forgets
     /// the rarest.
     pub max_vocabulary: usize,
@@ -77,7 +89,7 @@ impl Default for StoryConfig {
         StoryConfig {
             threshold: 0.16,
             window_days: Some(1000),
-            window_articles: Some(1_000_000),
+            window_articles: Some(10_000),
             name_weight: 1.0,
             lead_weight: 1.0,
             lead_words: 0,
@@ -87,7 +99,9 @@ impl Default for StoryConfig {
             sublinear_tf: true,
             article_terms: 100,
             story_terms: 300,
-            probe_terms: 10,
+            probe_terms: 20,
+            max_postings: 256,
+            max_candidates: 16,
             max_vocabulary: 2_000_000,
         }
     }
@@ -153,6 +167,10 @@ pub struct StoryClusterer {
     postings: usize,
     /// Per slot: the article that last scored it (to score each once).
     stamp: Vec<u64>,
+    /// Per slot: probe weight shared with the current article.
+    gain: Vec<f32>,
+    /// Terms in the live stories' centroids (what a fresh index holds).
+    live_terms: usize,
     next_id: u64,
     retired: Vec<u64>,
 }
@@ -184,6 +202,8 @@ impl StoryClusterer {
             index: FxHashMap::default(),
             postings: 0,
             stamp: Vec::new(),
+            gain: Vec::new(),
+            live_terms: 0,
             next_id: 1,
             retired: Vec::new(),
         }
@@ -228,32 +248,13 @@ impl StoryClusterer {
             self.sweep();
         }
         let vector = self.vectorize(article);
-        // Score the candidate stories.
         let mut best: Option<(f32, u32)> = None;
-        let mut second: Option<(f32, u32)> = None;
-        let mut probes: Vec<(u64, f32)> = vector.clone();
-        probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        probes.truncate(self.config.probe_terms);
-        for &(term, _) in &probes {
-            let Some(list) = self.index.get(&term) else { continue };
-            for &slot in list {
-                if self.stamp[slot as usize] == self.read {
-                    continue;
-                }
-                self.stamp[slot as usize] = self.read;
-                let Some(story) = &self.slots[slot as usize] else { continue };
-                let score = self.score(&vector, article.day, story);
-                let better = |o: Option<(f32, u32)>| {
-                    o.is_none_or(|(s, other)| {
-                        score > s || (score == s && story.id < self.id_of(other))
-                    })
-                };
-                if better(best) {
-                    second = best;
-                    best = Some((score, slot));
-                } else if better(second) {
-                    second = Some((score, slot));
-                }
+        for slot in self.candidates(&vector) {
+            let Some(story) = &self.slots[slot as usize] else { continue };
+            let score = self.score(&vector, article.day, story);
+            if best.is_none_or(|(s, other)| score > s || (score == s && story.id < self.id_of(other)))
+            {
+                best = Some((score, slot));
             }
         }
         let threshold = self.config.threshold;
@@ -261,9 +262,10 @@ impl StoryClusterer {
             Some((score, slot)) if score >= threshold => {
                 self.add(slot, &vector, article.day);
                 let mut absorbed = None;
-                let _ = second;
-                if let Some(other) = self.closest_story(slot) {
-                    absorbed = Some(self.merge(slot, other));
+                if self.config.merge_threshold <= 1.0 {
+                    if let Some(other) = self.closest_story(slot) {
+                        absorbed = Some(self.merge(slot, other));
+                    }
                 }
                 let story = self.slots[slot as usize].as_ref().map_or(0, |s| s.id);
                 let story = match absorbed {
@@ -279,13 +281,50 @@ impl StoryClusterer {
         }
     }
 
+    /// The live stories worth scoring in full for an article: through the
+    /// index, each story sharing one of the article's `probe_terms` heaviest
+    /// terms gains that term's weight (reading at most `max_postings` of
+    /// each term's newest postings), and the `max_candidates` stories with
+    /// the most weight are kept (ties to the most recently active). The
+    /// cost is bounded by the settings, not by the number of live stories.
+    /// In slot order.
+    fn candidates(&mut self, vector: &[(u64, f32)]) -> Vec<u32> {
+        let probes = heaviest(vector, self.config.probe_terms);
+        let mut touched: Vec<u32> = Vec::new();
+        for &(term, w) in &probes {
+            let Some(list) = self.index.get(&term) else { continue };
+            let from = list.len().saturating_sub(self.config.max_postings);
+            for &slot in &list[from..] {
+                let s = slot as usize;
+                if self.stamp[s] != self.read {
+                    self.stamp[s] = self.read;
+                    self.gain[s] = 0.0;
+                    touched.push(slot);
+                }
+                self.gain[s] += w;
+            }
+        }
+        if touched.len() > self.config.max_candidates {
+            let (gain, slots) = (&self.gain, &self.slots);
+            let seen = |s: u32| slots[s as usize].as_ref().map_or(0, |s| s.last_seen);
+            // Most weight first; ties to the story that took an article last.
+            touched.sort_unstable_by(|&a, &b| {
+                gain[b as usize]
+                    .total_cmp(&gain[a as usize])
+                    .then(seen(b).cmp(&seen(a)))
+                    .then(a.cmp(&b))
+            });
+            touched.truncate(self.config.max_candidates);
+        }
+        touched.sort_unstable();
+        touched
+    }
+
     /// The live story whose centroid is closest to the one in `slot`, if
     /// their cosine reaches the merge threshold.
     fn closest_story(&mut self, slot: u32) -> Option<u32> {
         let Some(story) = &self.slots[slot as usize] else { return None };
-        let mut probes = story.centroid.clone();
-        probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        probes.truncate(self.config.probe_terms);
+        let probes = heaviest(&story.centroid, self.config.probe_terms);
         // A stamp no article uses.
         let stamp = u64::MAX - self.read;
         self.stamp[slot as usize] = stamp;
@@ -404,6 +443,7 @@ impl StoryClusterer {
             None => {
                 self.slots.push(Some(story));
                 self.stamp.push(0);
+                self.gain.push(0.0);
                 (self.slots.len() - 1) as u32
             }
         };
@@ -436,6 +476,7 @@ impl StoryClusterer {
         let Some(g) = self.slots[gone as usize].take() else { return (self.id_of(keep), 0) };
         self.free.push(gone);
         self.retired.push(g.id);
+        self.live_terms -= g.centroid.len();
         let terms = self.config.story_terms;
         let Some(k) = self.slots[keep as usize].as_mut() else { return (0, g.id) };
         let old: Vec<u64> = k.centroid.iter().map(|&(t, _)| t).collect();
@@ -455,26 +496,38 @@ impl StoryClusterer {
     /// `old` (sorted), rebuilding the index when stale postings pile up.
     fn index_terms(&mut self, slot: u32, old: Option<&[u64]>) {
         let Some(story) = &self.slots[slot as usize] else { return };
+        self.live_terms = self.live_terms + story.centroid.len() - old.map_or(0, <[u64]>::len);
+        let old = old.unwrap_or(&[]);
+        let mut j = 0;
         for &(t, _) in &story.centroid {
-            if old.is_some_and(|o| o.binary_search(&t).is_ok()) {
+            // Both sorted by term: walk `old` alongside.
+            while j < old.len() && old[j] < t {
+                j += 1;
+            }
+            if j < old.len() && old[j] == t {
                 continue;
             }
             self.index.entry(t).or_default().push(slot);
             self.postings += 1;
         }
-        let live: usize = self.slots.iter().flatten().map(|s| s.centroid.len()).sum::<usize>();
-        if self.postings > 2 * live + 4096 {
+        if self.postings > 2 * self.live_terms + 4096 {
             self.rebuild_index();
         }
     }
 
+    /// Rebuilds the index from the live centroids, the stories that last
+    /// took an article last in each list (the postings read first).
     fn rebuild_index(&mut self) {
         self.index.clear();
         self.postings = 0;
-        for (slot, story) in self.slots.iter().enumerate() {
-            if let Some(story) = story {
+        let mut order: Vec<(u64, u32)> = (self.slots.iter().enumerate())
+            .filter_map(|(slot, s)| s.as_ref().map(|s| (s.last_seen, slot as u32)))
+            .collect();
+        order.sort_unstable();
+        for (_, slot) in order {
+            if let Some(story) = &self.slots[slot as usize] {
                 for &(t, _) in &story.centroid {
-                    self.index.entry(t).or_default().push(slot as u32);
+                    self.index.entry(t).or_default().push(slot);
                     self.postings += 1;
                 }
             }
@@ -494,6 +547,7 @@ impl StoryClusterer {
             let by_articles = articles.is_some_and(|w| self.read - story.last_seen > w);
             if by_days || by_articles {
                 self.retired.push(story.id);
+                self.live_terms -= story.centroid.len();
                 *entry = None;
                 self.free.push(slot as u32);
                 any = true;
@@ -502,8 +556,7 @@ impl StoryClusterer {
         if any {
             // Reuse the lowest free slots first, so slot order stays compact.
             self.free.sort_unstable_by(|a, b| b.cmp(a));
-            let live: usize = self.slots.iter().flatten().map(|s| s.centroid.len()).sum();
-            if self.postings > 2 * live + 4096 {
+            if self.postings > 2 * self.live_terms + 4096 {
                 self.rebuild_index();
             }
         }
@@ -527,10 +580,28 @@ fn max_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
 /// Keeps the `n` heaviest entries (ties by term), sorted by term.
 fn keep_heaviest(v: &mut Vec<(u64, f32)>, n: usize) {
     if v.len() > n {
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if n > 0 {
+            v.select_nth_unstable_by(n - 1, heavier_first);
+        }
         v.truncate(n);
         v.sort_unstable_by_key(|&(t, _)| t);
     }
+}
+
+/// Order of weight, heaviest first, ties by term.
+fn heavier_first(a: &(u64, f32), b: &(u64, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// The `n` heaviest entries of `v`, heaviest first (ties by term).
+fn heaviest(v: &[(u64, f32)], n: usize) -> Vec<(u64, f32)> {
+    let mut out = v.to_vec();
+    if out.len() > n && n > 0 {
+        out.select_nth_unstable_by(n - 1, heavier_first);
+    }
+    out.truncate(n);
+    out.sort_unstable_by(heavier_first);
+    out
 }
 
 fn norm(v: &[(u64, f32)]) -> f32 {

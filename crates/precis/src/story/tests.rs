@@ -137,3 +137,46 @@ fn vector_helpers() {
     keep_heaviest(&mut v, 2);
     assert_eq!(v, [(2, 0.9), (4, 0.9)]);
 }
+
+#[test]
+fn candidates_are_bounded_however_many_stories_are_live() {
+    // Every story shares the term "harbor"; each also has words of its own.
+    let config = StoryConfig { max_candidates: 4, max_postings: 8, ..StoryConfig::default() };
+    let mut c = StoryClusterer::new(config);
+    for i in 0..50 {
+        let text = format!("Harbor report kappa{i} lambda{i} sigma{i} omega{i}.");
+        c.assign(&Article { text: &text, title: None, day: None });
+    }
+    assert!(c.live_stories() > 8);
+    let vector = c.vectorize(&Article { text: "Harbor harbor news.", title: None, day: None });
+    c.read += 1;
+    let found = c.candidates(&vector);
+    assert!(!found.is_empty() && found.len() <= 4, "{found:?}");
+    assert!(found.windows(2).all(|w| w[0] < w[1]), "in slot order: {found:?}");
+    // The newest postings are the ones read: the stories last indexed.
+    let newest = c.slots.iter().flatten().map(|s| s.id).max();
+    assert!(found.iter().any(|&s| c.slots[s as usize].as_ref().map(|s| s.id) == newest));
+}
+
+#[test]
+fn live_terms_and_postings_stay_consistent() {
+    let config = StoryConfig { window_articles: Some(30), ..StoryConfig::default() };
+    let mut c = StoryClusterer::new(config);
+    for i in 0..600 {
+        // Stories of three articles each, with drifting vocabulary.
+        let text = format!(
+            "Topic{} ferry{} report: mayor{} said crews{} worked overnight.",
+            i / 3,
+            i / 3,
+            i % 7,
+            i
+        );
+        c.assign(&Article { text: &text, title: None, day: None });
+        let live: usize = c.slots.iter().flatten().map(|s| s.centroid.len()).sum();
+        assert_eq!(c.live_terms, live, "after article {i}");
+        assert!(c.postings <= 2 * live + 4096 + 300);
+    }
+    // The window retired the old stories, and the index holds no more than
+    // the live centroids and the allowed slack.
+    assert!(c.live_stories() <= 30 + SWEEP_EVERY as usize + 1);
+}
