@@ -100,7 +100,11 @@ fn main() {
         }
         let s = score(&pred, &gold);
         // Split-half: each half clustered from scratch.
-        let parts = if std::env::var("NO_HALVES").is_ok() { vec![] } else { vec![(0, half), (half, recs.len())] };
+        let parts = if std::env::var("NO_HALVES").is_ok() {
+            vec![]
+        } else {
+            vec![(0, half), (half, recs.len())]
+        };
         let mut halves: Vec<f64> = parts
             .iter()
             .map(|&(a, b)| {

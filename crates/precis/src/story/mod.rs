@@ -252,7 +252,8 @@ impl StoryClusterer {
         for slot in self.candidates(&vector) {
             let Some(story) = &self.slots[slot as usize] else { continue };
             let score = self.score(&vector, article.day, story);
-            if best.is_none_or(|(s, other)| score > s || (score == s && story.id < self.id_of(other)))
+            if best
+                .is_none_or(|(s, other)| score > s || (score == s && story.id < self.id_of(other)))
             {
                 best = Some((score, slot));
             }
