@@ -38,6 +38,7 @@ fn check_batch_output(stdout: &str) {
         assert_eq!(record["summary"], texts.join("\n"));
         let summary = Summary {
             id: story.id.into(),
+            title: record["title"].as_str().unwrap_or_default().into(),
             method: precis::Method::Auto,
             budget: Budget::words(60),
             sentences,
