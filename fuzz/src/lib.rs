@@ -85,7 +85,8 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
 
     // Spans slice back to the text, on character boundaries. A repeated
     // document id (accepted with a warning) names several documents: the
-    // sentence's document is the one of them its span slices back to.
+    // sentence's document is the one of them with a prepared sentence that
+    // starts where it starts and has its text.
     let doc_index = |id: &str| {
         cluster
             .documents
@@ -93,6 +94,8 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
             .position(|d| d.id == id)
             .unwrap_or_else(|| panic!("summary names document {id:?}, not in the cluster"))
     };
+    let prepared = prepare(cluster).expect("the cluster summarized, so it prepares");
+    let analysis = &prepared.analysis;
     let mut ids: Vec<&str> = cluster.documents.iter().map(|d| d.id.as_str()).collect();
     ids.sort_unstable();
     let repeated_ids = ids.windows(2).any(|w| w[0] == w[1]);
@@ -102,9 +105,11 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
         let d = (d..cluster.documents.len())
             .filter(|&i| cluster.documents[i].id == s.document)
             .find(|&i| {
-                s.span
-                    .slice(&cluster.documents[i].text)
-                    .is_some_and(|raw| collapse_whitespace(raw) == s.text)
+                analysis.sentences.iter().any(|p| {
+                    p.doc == i
+                        && p.span.start() == s.span.start()
+                        && if s.cut { p.text.starts_with(&s.text) } else { p.text == s.text }
+                })
             })
             .unwrap_or(d);
         let text = &cluster.documents[d].text;
@@ -156,8 +161,6 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
     }
 
     // No two near-duplicates: find each pick among the prepared sentences.
-    let prepared = prepare(cluster).expect("the cluster summarized, so it prepares");
-    let analysis = &prepared.analysis;
     let indices: Vec<usize> = picks
         .iter()
         .map(|&(d, start, _)| {
