@@ -8,6 +8,7 @@
 # and fails with a message when it is missing, rather than skip fuzzing;
 # installs cargo-fuzz from crates.io when missing. Crashing inputs are kept in fuzz/artifacts/TARGET/; reproduce
 # one with `cd fuzz && cargo +nightly fuzz run TARGET artifacts/TARGET/FILE`.
+# fuzz/regressions/TARGET/ holds inputs that once failed (replayed first).
 # New inputs go to a scratch directory, so the committed corpus is unchanged;
 # longer runs and corpus minimisation are described in docs/reliability.md.
 set -euo pipefail
@@ -35,6 +36,8 @@ for t in "${targets[@]}"; do
   # -timeout: one input taking 30 s is a hang; -rss_limit_mb: a leak or blow-up.
   corpora=("$scratch/$t")
   [ -d "corpus/$t" ] && corpora+=("corpus/$t")
+  # Inputs that once failed a check, kept whatever minimisation drops.
+  [ -d "regressions/$t" ] && corpora+=("regressions/$t")
   if ! cargo +nightly fuzz run "$t" "${corpora[@]}" -- \
       -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=4096 \
       -artifact_prefix="artifacts/$t/" -print_final_stats=1 2>"$scratch/$t.log"; then
