@@ -57,6 +57,7 @@ for line in gzip.open(sys.argv[1], "rt"):
   echo '```'
   rm -f "$intr"
   echo
+  bash scripts/results-order.sh "$data"
   bash scripts/results-context.sh "$bin" "$data"
   bash scripts/results-stream.sh "$bin" "$data"
   cat docs/results-notes.md
