@@ -2,7 +2,7 @@
 //! format, method and kind of budget.
 
 use crate::util::{check_summary, json_lines, precis, read_docs, TempDir, EXAMPLE};
-use precis::{Budget, Method, Summary};
+use precis::{Budget, Cluster, Document, Method, Span, Summarizer, Summary};
 
 /// The example summarized as JSON with `args`, checked against `budget`.
 fn summary(args: &[&str], budget: Budget) -> Summary {
@@ -55,17 +55,94 @@ fn bytes_sentences_and_fill() {
     summary(&["--bytes", "665"], Budget::bytes(665));
     let s = summary(&["--sentences", "3"], Budget::sentences(3));
     assert_eq!(s.sentences.len(), 3);
-    let filled = summary(&["--words", "100", "--fill"], Budget::words(100).with_fill(true));
-    assert!(filled.word_count() <= 100);
-    summary(&["--bytes", "665", "--fill"], Budget::bytes(665).with_fill(true));
+    // Fill mode with a word budget uses the whole budget: one sentence, the
+    // last, is cut to the last word, and what is kept of it is a proper
+    // prefix of a sentence of its document; without --fill the same budget
+    // is left partly unused and nothing is cut.
+    let prepared = precis::prepare(&example_cluster()).unwrap();
+    let whole_of = |cut: &precis::SummarySentence| {
+        let whole = prepared
+            .analysis
+            .sentences
+            .iter()
+            .find(|s| prepared.doc_ids[s.doc] == cut.document && s.span.start() == cut.span.start())
+            .expect("a cut sentence starts where a sentence of its document starts");
+        assert!(
+            whole.text.starts_with(&cut.text) && whole.text.len() > cut.text.len(),
+            "{:?} is not a proper prefix of {:?}",
+            cut.text,
+            whole.text
+        );
+    };
+    let budget = Budget::words(100).with_fill(true);
+    let filled = summary(&["--words", "100", "--fill"], budget);
+    assert_eq!(filled.word_count(), 100, "--fill uses the whole word budget");
+    let cut: Vec<_> = filled.sentences.iter().filter(|s| s.cut).collect();
+    assert_eq!(cut.len(), 1, "one sentence is cut: {:#?}", filled.sentences);
+    assert!(filled.sentences.last().unwrap().cut, "the cut sentence comes last");
+    whole_of(cut[0]);
+    let strict = summary(&["--words", "100"], Budget::words(100));
+    assert!(strict.sentences.iter().all(|s| !s.cut));
+    assert!(strict.word_count() < 100, "{}", strict.word_count());
+
+    // With a byte budget the selector overruns only with a sentence that it
+    // can cut at a word; on the example at 665 bytes the picks fit whole, so
+    // fill mode cuts nothing and keeps within the budget, using at least as
+    // much of it as strict mode. Any cut would be a proper prefix, last.
+    let budget = Budget::bytes(665).with_fill(true);
+    let filled = summary(&["--bytes", "665", "--fill"], budget);
+    let strict = summary(&["--bytes", "665"], Budget::bytes(665));
+    let used = |s: &Summary| budget.measure(s.sentences.iter().map(|s| s.text.as_str()));
+    assert!(used(&filled) <= 665 && used(&filled) >= used(&strict), "{}", used(&filled));
+    assert!(filled.sentences.iter().filter(|s| s.cut).count() <= 1);
+    for (i, s) in filled.sentences.iter().enumerate() {
+        if s.cut {
+            assert_eq!(i + 1, filled.sentences.len(), "the cut sentence comes last");
+            whole_of(s);
+        }
+    }
+}
+
+/// The example as a library cluster, as `precis summarize DIR` reads it.
+fn example_cluster() -> Cluster {
+    Cluster::new(
+        "kerry-lavrov-syria",
+        read_docs(EXAMPLE).into_iter().map(|(id, text)| Document::new(id, text)).collect(),
+    )
 }
 
 #[test]
 fn every_method() {
+    // Each method's summary is the library's summary by that method (the
+    // same sentences, from the same places), and the methods do not all
+    // agree, so `--method` reaches the library rather than being echoed.
+    let cluster = example_cluster();
+    let picks = |s: &Summary| -> Vec<(String, Span)> {
+        s.sentences.iter().map(|s| (s.document.clone(), s.span)).collect()
+    };
+    let mut distinct: Vec<Vec<(String, Span)>> = Vec::new();
     for m in Method::ALL {
-        let s = summary(&["--method", m.name()], Budget::words(100));
-        assert_eq!(s.method, *m);
+        let cli = summary(&["--method", m.name()], Budget::words(100));
+        assert_eq!(cli.method, *m);
+        let lib = Summarizer::builder()
+            .method(*m)
+            .budget(Budget::words(100))
+            .build()
+            .unwrap()
+            .summarize(&cluster)
+            .unwrap();
+        assert_eq!(picks(&cli), picks(&lib), "--method {m}");
+        assert!(!cli.sentences.is_empty(), "--method {m}");
+        if !distinct.contains(&picks(&cli)) {
+            distinct.push(picks(&cli));
+        }
     }
+    assert!(
+        distinct.len() >= 5,
+        "only {} different summaries from {} methods",
+        distinct.len(),
+        Method::ALL.len()
+    );
 }
 
 #[test]
