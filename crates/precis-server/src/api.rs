@@ -517,6 +517,9 @@ pub struct SentenceSchema {
 pub struct SummarySchema {
     /// The cluster id.
     id: String,
+    /// The summary's headline: the best headline of the cluster's
+    /// articles, or a short form of the first sentence.
+    title: String,
     /// The method that produced it (`auto` resolves to the method used).
     method: String,
     /// The budget.
