@@ -206,8 +206,8 @@ impl SolveLimits {
         if width <= full {
             return self.work_factor;
         }
-        let scaled = u128::from(self.work_factor) * u128::from(full * full)
-            / u128::from(width * width);
+        let scaled =
+            u128::from(self.work_factor) * u128::from(full * full) / u128::from(width * width);
         let scaled = u64::try_from(scaled).unwrap_or(u64::MAX);
         scaled.max(self.wide_work_factor).min(self.work_factor)
     }

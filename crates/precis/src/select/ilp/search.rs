@@ -685,11 +685,12 @@ impl<'a> Search<'a> {
             }
             // (gain, position in `chosen` to remove or usize::MAX, item to add)
             let mut best: Option<(f64, usize, u32)> = None;
-            let consider = |best: &mut Option<(f64, usize, u32)>, delta: f64, out: usize, y: u32| {
-                if delta > eps && best.is_none_or(|(d, _, _)| delta > d) {
-                    *best = Some((delta, out, y));
-                }
-            };
+            let consider =
+                |best: &mut Option<(f64, usize, u32)>, delta: f64, out: usize, y: u32| {
+                    if delta > eps && best.is_none_or(|(d, _, _)| delta > d) {
+                        *best = Some((delta, out, y));
+                    }
+                };
             // Adding one item.
             self.work += n_items as u64;
             for y in 0..id_u32(n_items) {
@@ -723,14 +724,14 @@ impl<'a> Search<'a> {
                 let prefix_free = !prefix_used || out.prefix;
                 for y in 0..id_u32(n_items) {
                     let item = model.items[y as usize];
-                    if is_chosen[y as usize] || item.len > free_room || (item.prefix && !prefix_free)
+                    if is_chosen[y as usize]
+                        || item.len > free_room
+                        || (item.prefix && !prefix_free)
                     {
                         continue;
                     }
                     let b = blocked[y as usize];
-                    if b > 1
-                        || (b == 1 && model.conflicts[x as usize].binary_search(&y).is_err())
-                    {
+                    if b > 1 || (b == 1 && model.conflicts[x as usize].binary_search(&y).is_err()) {
                         continue;
                     }
                     let gain: f64 = model.item_concepts[y as usize]
@@ -773,12 +774,8 @@ impl<'a> Search<'a> {
         }
         // The objective from the counts, not the running sum, so rounding
         // cannot drift.
-        let exact: f64 = count
-            .iter()
-            .zip(&model.weights)
-            .filter(|&(&n, _)| n > 0)
-            .map(|(_, &w)| w)
-            .sum();
+        let exact: f64 =
+            count.iter().zip(&model.weights).filter(|&(&n, _)| n > 0).map(|(_, &w)| w).sum();
         let _ = value;
         self.offer(exact, chosen.into_iter());
     }
