@@ -15,7 +15,14 @@
 //! Solve times are the median of `--repeat` runs of the solver alone
 //! (concept extraction and the candidate filter not included; the whole
 //! pipeline is timed by `bench_inprocess`).
+//!
+//! As in the summarizer, a record's `query` and `earlier_documents` weigh
+//! the concepts and candidates (`context::weigh`), and the sentences of
+//! off-event documents are left out; `--generic` ignores the query and the
+//! earlier documents.
 
+use precis::context::{weigh, Situation};
+use precis::represent::Concepts;
 use precis::select::{CandidateFilter, ConceptCoverage};
 use precis::{prepare, Budget, Cluster};
 use std::io::{BufRead, BufReader, Read};
@@ -25,11 +32,13 @@ type BoxError = Box<dyn std::error::Error>;
 
 fn main() -> Result<(), BoxError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: ilp_report FILE [--words N] [--strict] [--repeat R] [--work-factor F]";
+    let usage =
+        "usage: ilp_report FILE [--words N] [--strict] [--generic] [--no-local-search] [--repeat R] [--work-factor F] [--wide-work-factor F]";
     let path = args.first().ok_or(usage)?;
     let mut words = 100;
     let mut repeat = 5usize;
     let mut fill = true;
+    let mut generic = false;
     let mut coverage = ConceptCoverage::default();
     let mut it = args.iter().skip(1);
     while let Some(flag) = it.next() {
@@ -37,11 +46,20 @@ fn main() -> Result<(), BoxError> {
             fill = false;
             continue;
         }
+        if flag == "--no-local-search" {
+            coverage.limits.local_search = false;
+            continue;
+        }
+        if flag == "--generic" {
+            generic = true;
+            continue;
+        }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value; {usage}"))?;
         match flag.as_str() {
             "--words" => words = value.parse()?,
             "--repeat" => repeat = value.parse::<usize>()?.max(1),
             "--work-factor" => coverage.limits.work_factor = value.parse()?,
+            "--wide-work-factor" => coverage.limits.wide_work_factor = value.parse()?,
             other => return Err(format!("unknown option {other}; {usage}").into()),
         }
     }
@@ -58,7 +76,8 @@ fn main() -> Result<(), BoxError> {
         "{:<14} {:>10} {:>6} {:>9} {:>10} {:>10} {:>8} {:>8} {:>12}",
         "cluster", "candidates", "nodes", "ms", "objective", "bound", "gap", "per-size", "work"
     );
-    let factor = coverage.limits.work_factor as f64;
+    let width = u32::try_from(words).unwrap_or(u32::MAX).min(coverage.limits.max_width);
+    let factor = coverage.limits.factor(width) as f64;
     let mut most_tables = 0.0f64;
     let (mut worst, mut total, mut n, mut unproven) = (Duration::ZERO, Duration::ZERO, 0, 0);
     for (line_no, line) in BufReader::new(reader).lines().enumerate() {
@@ -72,11 +91,22 @@ fn main() -> Result<(), BoxError> {
                 continue;
             }
         };
-        let candidates = filter.candidates(&prepared.analysis);
+        let analysis = &prepared.analysis;
+        let situation = if generic { Situation::default() } else { prepared.situation() };
+        let weights = weigh(analysis, &situation, words as f64);
+        let mut candidates = filter.candidates(analysis);
+        weights.restrict(&mut candidates);
+        candidates.indices.retain(|&i| !prepared.is_off_event(analysis.sentences[i].doc));
+        let mut concepts = Concepts::new(analysis, &coverage.concepts);
+        if !weights.is_neutral() {
+            for (weight, &(x, y)) in concepts.weights.iter_mut().zip(&concepts.keys) {
+                *weight *= weights.concept(x, y);
+            }
+        }
         let mut times = Vec::with_capacity(repeat);
         let mut last = None;
         for _ in 0..repeat {
-            let outcome = coverage.select(&prepared.analysis, &candidates, &budget);
+            let outcome = coverage.select_with(analysis, &concepts, &candidates, &budget);
             let Some(solution) = outcome.solution else { break };
             times.push(solution.elapsed);
             last = Some(solution);

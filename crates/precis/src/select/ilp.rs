@@ -150,6 +150,19 @@ pub struct SolveLimits {
     /// pipeline's cost does, and does not grow with the budget. Default
     /// 50,000.
     pub work_factor: u64,
+    /// The work allowed per unit of size for the widest tables: above
+    /// [`SolveLimits::full_width`] cells, the factor falls with the square of
+    /// the table's width, from `work_factor` down to this floor (never above
+    /// `work_factor`). Default 10,000. At such budgets (250 words and more)
+    /// the search cannot close its gap anyway (DUC 2006 at 250 words: 34 of
+    /// 50 topics stopped at the limit with 50,000), so the allowance buys
+    /// the local search and a bounded number of knapsack tables, and the
+    /// time stays within a few times LexRank's on the same cluster.
+    pub wide_work_factor: u64,
+    /// The widest table (in cells: words of budget) that gets the full
+    /// `work_factor`. Default 100, the DUC budget, where every DUC 2003
+    /// cluster is proven optimal.
+    pub full_width: u32,
     /// The least allowance, however small the problem. Default 2^20.
     pub min_work: u64,
     /// Widest knapsack table, in cells of budget: above it, lengths are
@@ -168,14 +181,35 @@ pub struct SolveLimits {
     /// optimum. Default `0.0`, which still allows for floating-point noise
     /// (1e-9 relative).
     pub relative_gap: f64,
+    /// Improve the greedy start by local search (add an item, or swap one
+    /// for another, while that raises the objective) before branching.
+    /// Default `true`.
+    pub local_search: bool,
 }
 
 impl SolveLimits {
-    /// The work `problem` may take: `max(min_work, work_factor · size)`
-    /// with `size = Σ_j (1 + |concepts_j|)`.
+    /// The work `problem` may take: `max(min_work, factor · size)` with
+    /// `size = Σ_j (1 + |concepts_j|)` and `factor` the
+    /// [`SolveLimits::factor`] of its knapsack table's width.
     pub fn allowance(&self, problem: &CoverageProblem) -> u64 {
         let size: u64 = problem.concepts.iter().map(|c| 1 + c.len() as u64).sum();
-        self.work_factor.saturating_mul(size).max(self.min_work)
+        let width = problem.budget.min(self.max_width.max(1));
+        self.factor(width).saturating_mul(size).max(self.min_work)
+    }
+
+    /// The work allowed per unit of size for a knapsack table `width` cells
+    /// wide: `work_factor` up to [`SolveLimits::full_width`], then
+    /// `work_factor · (full_width / width)²`, but at least
+    /// `wide_work_factor` (and at most `work_factor`).
+    pub fn factor(&self, width: u32) -> u64 {
+        let (full, width) = (u64::from(self.full_width.max(1)), u64::from(width));
+        if width <= full {
+            return self.work_factor;
+        }
+        let scaled =
+            u128::from(self.work_factor) * u128::from(full * full) / u128::from(width * width);
+        let scaled = u64::try_from(scaled).unwrap_or(u64::MAX);
+        scaled.max(self.wide_work_factor).min(self.work_factor)
     }
 }
 
@@ -183,11 +217,14 @@ impl Default for SolveLimits {
     fn default() -> Self {
         SolveLimits {
             work_factor: 50_000,
+            wide_work_factor: 10_000,
+            full_width: 100,
             min_work: 1 << 20,
             max_width: 256,
             max_nodes: 1_000_000,
             time_limit: None,
             relative_gap: 0.0,
+            local_search: true,
         }
     }
 }

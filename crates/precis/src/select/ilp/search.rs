@@ -72,6 +72,10 @@ pub(super) fn search(
         for exponent in [1.0, 0.5, 0.0] {
             search.greedy(exponent);
         }
+        if limits.local_search {
+            let start = search.best_items.clone();
+            search.improve(&start);
+        }
         search.explore(0, model.weights.iter().sum());
     }
     let mut upper_bound = search.best.max(search.pruned_bound);
@@ -633,7 +637,147 @@ impl<'a> Search<'a> {
         let chosen = std::mem::take(&mut self.chosen);
         self.offer(value, chosen.iter().copied().chain(kept.iter().copied()));
         self.chosen = chosen;
+        if self.best > before && self.limits.local_search {
+            let start = self.best_items.clone();
+            self.improve(&start);
+        }
         self.best > before
+    }
+
+    /// Local search from the solution `start`: applies the best move that
+    /// raises the objective (add one item, or swap one chosen item for one
+    /// that is not), until none does, and offers the result. Every item
+    /// scanned for a move counts one unit of work; it stops, keeping what it
+    /// has, when the allowance is spent.
+    fn improve(&mut self, start: &[u32]) {
+        let model = self.model;
+        let n_items = model.items.len();
+        let mut chosen: Vec<u32> = start.to_vec();
+        let mut is_chosen = vec![false; n_items];
+        // Per item: how many chosen items it conflicts with.
+        let mut blocked = vec![0u32; n_items];
+        // Per concept: how many chosen items cover it.
+        let mut count = vec![0u32; model.weights.len()];
+        // Per concept: it is covered by the item being swapped out only.
+        let mut lost = vec![false; model.weights.len()];
+        let mut room = model.budget;
+        let mut prefix_used = false;
+        let mut value = 0.0;
+        for &k in &chosen {
+            let item = model.items[k as usize];
+            is_chosen[k as usize] = true;
+            room -= item.len;
+            prefix_used |= item.prefix;
+            for &x in &model.conflicts[k as usize] {
+                blocked[x as usize] += 1;
+            }
+            for &c in &model.item_concepts[k as usize] {
+                if count[c as usize] == 0 {
+                    value += model.weights[c as usize];
+                }
+                count[c as usize] += 1;
+            }
+        }
+        let eps = 1e-9 * value.abs().max(1.0);
+        loop {
+            if self.work >= self.max_work {
+                break;
+            }
+            // (gain, position in `chosen` to remove or usize::MAX, item to add)
+            let mut best: Option<(f64, usize, u32)> = None;
+            let consider =
+                |best: &mut Option<(f64, usize, u32)>, delta: f64, out: usize, y: u32| {
+                    if delta > eps && best.is_none_or(|(d, _, _)| delta > d) {
+                        *best = Some((delta, out, y));
+                    }
+                };
+            // Adding one item.
+            self.work += n_items as u64;
+            for y in 0..id_u32(n_items) {
+                let item = model.items[y as usize];
+                if is_chosen[y as usize]
+                    || blocked[y as usize] > 0
+                    || item.len > room
+                    || (item.prefix && prefix_used)
+                {
+                    continue;
+                }
+                let gain: f64 = model.item_concepts[y as usize]
+                    .iter()
+                    .filter(|&&c| count[c as usize] == 0)
+                    .map(|&c| model.weights[c as usize])
+                    .sum();
+                consider(&mut best, gain, usize::MAX, y);
+            }
+            // Swapping one chosen item out for one other item.
+            for (pos, &x) in chosen.iter().enumerate() {
+                self.work += n_items as u64;
+                let out = model.items[x as usize];
+                let mut loss = 0.0;
+                for &c in &model.item_concepts[x as usize] {
+                    if count[c as usize] == 1 {
+                        lost[c as usize] = true;
+                        loss += model.weights[c as usize];
+                    }
+                }
+                let free_room = room + out.len;
+                let prefix_free = !prefix_used || out.prefix;
+                for y in 0..id_u32(n_items) {
+                    let item = model.items[y as usize];
+                    if is_chosen[y as usize]
+                        || item.len > free_room
+                        || (item.prefix && !prefix_free)
+                    {
+                        continue;
+                    }
+                    let b = blocked[y as usize];
+                    if b > 1 || (b == 1 && model.conflicts[x as usize].binary_search(&y).is_err()) {
+                        continue;
+                    }
+                    let gain: f64 = model.item_concepts[y as usize]
+                        .iter()
+                        .filter(|&&c| count[c as usize] == 0 || lost[c as usize])
+                        .map(|&c| model.weights[c as usize])
+                        .sum();
+                    consider(&mut best, gain - loss, pos, y);
+                }
+                for &c in &model.item_concepts[x as usize] {
+                    lost[c as usize] = false;
+                }
+            }
+            let Some((delta, pos, y)) = best else { break };
+            if pos != usize::MAX {
+                let x = chosen.swap_remove(pos);
+                let item = model.items[x as usize];
+                is_chosen[x as usize] = false;
+                room += item.len;
+                prefix_used &= !item.prefix;
+                for &z in &model.conflicts[x as usize] {
+                    blocked[z as usize] -= 1;
+                }
+                for &c in &model.item_concepts[x as usize] {
+                    count[c as usize] -= 1;
+                }
+            }
+            let item = model.items[y as usize];
+            is_chosen[y as usize] = true;
+            room -= item.len;
+            prefix_used |= item.prefix;
+            for &z in &model.conflicts[y as usize] {
+                blocked[z as usize] += 1;
+            }
+            for &c in &model.item_concepts[y as usize] {
+                count[c as usize] += 1;
+            }
+            chosen.push(y);
+            value += delta;
+        }
+        // The objective from the counts, not the running sum, so rounding
+        // cannot drift.
+        let exact: f64 =
+            count.iter().zip(&model.weights).filter(|&(&n, _)| n > 0).map(|(_, &w)| w).sum();
+        let _ = value;
+        self.offer(exact, chosen.into_iter());
     }
 
     /// Greedy by gain per `len^exponent`, as a starting incumbent.

@@ -456,7 +456,53 @@ fn allowance_scales_with_the_problem() {
     let p = large_problem(&mut rng, 400, 3000, 100, false);
     let size: u64 = p.concepts.iter().map(|c| 1 + c.len() as u64).sum();
     assert_eq!(limits.allowance(&p), limits.work_factor * size);
-    // The budget does not change it.
-    let wide = CoverageProblem { budget: 1_000_000, ..p.clone() };
-    assert_eq!(limits.allowance(&wide), limits.allowance(&p));
+    // Wider tables get less work per unit of size, down to the floor, and
+    // budgets beyond the widest table all get the floor.
+    let at = |budget: u32| limits.allowance(&CoverageProblem { budget, ..p.clone() });
+    assert_eq!(at(150), limits.work_factor * 100 * 100 / (150 * 150) * size);
+    assert_eq!(at(250), limits.wide_work_factor * size);
+    assert_eq!(at(1_000_000), limits.wide_work_factor * size);
+    assert!(at(100) > at(150) && at(150) > at(250));
+    // The floor never raises a smaller factor.
+    let small_factor = SolveLimits { work_factor: 300, ..limits };
+    assert_eq!(small_factor.factor(250), 300);
+}
+
+#[test]
+fn local_search_improves_the_greedy_start() {
+    // With no node to search, the solution is the best start: the greedy
+    // solutions, then the local search from the best of them. On random
+    // instances the local search must never lose and must often win (it
+    // must win on at least a tenth of them).
+    let mut rng = Rng::new(31);
+    let (mut wins, mut trials) = (0, 0);
+    for i in 0..400 {
+        let truncate = i % 2 == 0;
+        let budget = 60 + rng.below(100) as u32;
+        let p = large_problem(&mut rng, 40, 120, budget, truncate);
+        let start = SolveLimits { max_nodes: 0, local_search: true, ..SolveLimits::default() };
+        let greedy = SolveLimits { local_search: false, ..start };
+        let with = solve(&p, &start);
+        let without = solve(&p, &greedy);
+        check_feasible(&p, &with);
+        assert!(!with.optimal, "no node was searched");
+        assert!(with.objective >= without.objective - 1e-9, "instance {i}: local search lost");
+        trials += 1;
+        wins += usize::from(with.objective > without.objective + 1e-9);
+    }
+    assert!(wins * 10 >= trials, "local search improved only {wins} of {trials} instances");
+}
+
+#[test]
+fn local_search_keeps_exact_answers() {
+    // The local search changes the search's start, never its answer.
+    let mut rng = Rng::new(37);
+    for _ in 0..300 {
+        let truncate = rng.below(2) == 0;
+        let p = random_problem(&mut rng, truncate);
+        let with = check_exact_with(&p, &SolveLimits::default());
+        let limits = SolveLimits { local_search: false, ..SolveLimits::default() };
+        let without = check_exact_with(&p, &limits);
+        assert!((with.objective - without.objective).abs() <= 1e-9 * with.objective.max(1.0));
+    }
 }
