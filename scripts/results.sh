@@ -59,6 +59,7 @@ for line in gzip.open(sys.argv[1], "rt"):
   echo
   bash scripts/results-context.sh "$bin" "$data"
   bash scripts/results-stream.sh "$bin" "$data"
+  bash scripts/results-facts.sh "$data"
   cat docs/results-notes.md
 } >"$tmp"
 mv "$tmp" "$out"

@@ -13,7 +13,7 @@ mod order;
 mod provenance;
 
 pub use order::{arrange, reading_order};
-pub use provenance::provenance;
+pub use provenance::{carries, provenance, same_fact};
 
 use crate::select::{Budget, Candidates, Selection, Unit};
 use crate::summary::{Method, Summary, SummarySentence};
