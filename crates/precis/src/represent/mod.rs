@@ -186,18 +186,13 @@ impl Analysis {
     /// True when two sentences say the same thing: high tf-idf cosine, or
     /// one's content words almost all contained in the other's, as stems
     /// ([`Analysis::near_duplicate_words`]) or as fact units (numbers by
-    /// value, names, words with synonyms folded: [`crate::facts`]); or
-    /// they count the same thing with the same number ("3,000 people",
-    /// "three thousand residents"), share another word ("evacuated") and
-    /// [`FACT_CONTAINMENT`] of the shorter one's units, numbers and names
-    /// counting twice.
+    /// value, names, words with synonyms folded: [`crate::facts`]).
     pub fn near_duplicate(&self, a: usize, b: usize) -> bool {
         if self.near_duplicate_words(a, b) {
             return true;
         }
         let o = self.facts.overlap(a, b);
-        (o.smaller() >= 4 && o.shared.total() as f32 >= CONTAINMENT * o.smaller() as f32)
-            || (o.same_count && o.shared.words >= FACT_WORDS && o.containment() >= FACT_CONTAINMENT)
+        o.smaller() >= 4 && o.shared.total() as f32 >= CONTAINMENT * o.smaller() as f32
     }
 
     /// The near-duplicate test on stems alone: tf-idf cosine at least
@@ -287,15 +282,6 @@ pub fn keep_strongest(mut edges: Vec<(usize, f32)>, k: usize) -> Vec<(usize, f32
     edges.shrink_to_fit();
     edges
 }
-
-/// Word units (synonyms folded, the counted word included) two sentences
-/// that count the same thing share to be near-duplicates.
-pub const FACT_WORDS: u32 = 2;
-/// Share of the shorter sentence's fact units (numbers and names counting
-/// twice) two sentences that count the same thing share to be
-/// near-duplicates. Without it, long sentences that mention one background
-/// fact ("the Aug. 7 bombings of two U.S. embassies") would be redundant.
-pub const FACT_CONTAINMENT: f32 = 0.6;
 
 /// Cosine at or above which two sentences count as near-duplicates.
 pub const NEAR_DUPLICATE_COSINE: f32 = 0.72;
