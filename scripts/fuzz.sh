@@ -4,16 +4,22 @@
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# Installs what it needs: the nightly toolchain (rustup) and cargo-fuzz
-# (crates.io). Crashing inputs are kept in fuzz/artifacts/TARGET/; reproduce
+# Needs the nightly toolchain (cargo-fuzz's sanitizer flags are nightly-only)
+# and fails with a message when it is missing, rather than skip fuzzing;
+# installs cargo-fuzz from crates.io when missing. Crashing inputs are kept in fuzz/artifacts/TARGET/; reproduce
 # one with `cd fuzz && cargo +nightly fuzz run TARGET artifacts/TARGET/FILE`.
+# fuzz/regressions/TARGET/ holds inputs that once failed (replayed first).
 # New inputs go to a scratch directory, so the committed corpus is unchanged;
 # longer runs and corpus minimisation are described in docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-45}
 shift || true
-rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "fuzzing needs the nightly Rust toolchain, which is not installed:" >&2
+  echo "install it with 'rustup toolchain install nightly --profile minimal' and run again" >&2
+  exit 1
+fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 cd fuzz
 targets=("$@")
@@ -30,6 +36,8 @@ for t in "${targets[@]}"; do
   # -timeout: one input taking 30 s is a hang; -rss_limit_mb: a leak or blow-up.
   corpora=("$scratch/$t")
   [ -d "corpus/$t" ] && corpora+=("corpus/$t")
+  # Inputs that once failed a check, kept whatever minimisation drops.
+  [ -d "regressions/$t" ] && corpora+=("regressions/$t")
   if ! cargo +nightly fuzz run "$t" "${corpora[@]}" -- \
       -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=4096 \
       -artifact_prefix="artifacts/$t/" -print_final_stats=1 2>"$scratch/$t.log"; then

@@ -35,28 +35,8 @@ tmp=$(mktemp)
   "$bin" eval --data "$data/multinews-val.jsonl.gz" --protocol multinews --ablations 2>/dev/null
   echo '```'
   echo
-  echo "## Off-event documents (DUC 2003 development set), 60 clusters"
-  echo
-  echo "Each DUC 2003 cluster twice: as it is (\`-clean\`) and with one document of the most similar other cluster inserted (\`-intr\`); precision, recall and F1 of the flagged documents over all 60, and the clean clusters where anything is flagged (\`precis eval --protocol offevent\`)."
-  echo "The held-half row chooses the threshold on one half of the clusters and scores the other half, both ways, pooled."
-  echo
-  echo '```'
-  "$bin" eval --data "$data/offevent-duc2003.jsonl.gz" --protocol offevent
-  echo '```'
-  echo
-  echo "ROUGE of \`auto\` on the 30 \`-intr\` clusters (DUC protocol, as above), with the detection (off-event sentences left out, the default) and without it (\`--keep-off-event\`):"
-  echo
-  intr=$(mktemp --suffix=.jsonl)
-  python3 -c 'import gzip, json, sys
-for line in gzip.open(sys.argv[1], "rt"):
-    if json.loads(line)["id"].endswith("-intr"):
-        sys.stdout.write(line)' "$data/offevent-duc2003.jsonl.gz" >"$intr"
-  echo '```'
-  "$bin" eval --data "$intr" --protocol duc --methods auto --no-oracle | sed "s|$intr|offevent-duc2003 -intr clusters, detection on|"
-  "$bin" eval --data "$intr" --protocol duc --methods auto --no-oracle --keep-off-event | sed "s|$intr|offevent-duc2003 -intr clusters, --keep-off-event|"
-  echo '```'
-  rm -f "$intr"
-  echo
+  bash scripts/results-offevent.sh "$bin" "$data"
+  bash scripts/results-order.sh "$data"
   bash scripts/results-context.sh "$bin" "$data"
   bash scripts/results-stream.sh "$bin" "$data"
   bash scripts/results-facts.sh "$data"

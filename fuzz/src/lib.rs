@@ -8,7 +8,8 @@
 //!   document and slices back to the sentence's text (whitespace collapsed);
 //! - the summary fits its budget;
 //! - no two summary sentences are near-duplicates;
-//! - the sentences of one document keep that document's order;
+//! - the sentences of one document keep that document's order (except that
+//!   its picks before the lead, which cannot open, follow the lead);
 //! - provenance names other documents of the cluster, in cluster order, once;
 //! - summarizing twice gives the same summary, and its JSON parses back to it.
 
@@ -63,13 +64,18 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
         (Err(a), Err(b)) => {
             assert_eq!(a.to_string(), b.to_string(), "summarizing twice gave two errors");
             // Only the input may fail; the configuration is valid.
-            assert!(
-                matches!(
-                    a,
-                    Error::EmptyCluster { .. } | Error::NoSentences { .. } | Error::Binary { .. }
-                ),
-                "unexpected error: {a}"
-            );
+            let input_error = match &a {
+                Error::EmptyCluster { .. } | Error::NoSentences { .. } | Error::Binary { .. } => {
+                    true
+                }
+                // A date that is not ISO 8601 names the document that has it.
+                Error::Date { document, value, .. } => cluster
+                    .documents
+                    .iter()
+                    .any(|d| &d.id == document && d.date.as_deref() == Some(value.as_str())),
+                _ => false,
+            };
+            assert!(input_error, "unexpected error: {a}");
             return;
         }
         (a, b) => panic!("summarizing twice: {a:?} then {b:?}"),
@@ -78,7 +84,10 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
     assert_eq!(summary.budget, budget);
     assert_eq!(summary.id, cluster.id);
 
-    // Spans slice back to the text, on character boundaries.
+    // Spans slice back to the text, on character boundaries. A repeated
+    // document id (accepted with a warning) names several documents: the
+    // sentence's document is the one of them with a prepared sentence that
+    // starts where it starts and has its text.
     let doc_index = |id: &str| {
         cluster
             .documents
@@ -86,9 +95,24 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
             .position(|d| d.id == id)
             .unwrap_or_else(|| panic!("summary names document {id:?}, not in the cluster"))
     };
+    let prepared = prepare(cluster).expect("the cluster summarized, so it prepares");
+    let analysis = &prepared.analysis;
+    let mut ids: Vec<&str> = cluster.documents.iter().map(|d| d.id.as_str()).collect();
+    ids.sort_unstable();
+    let repeated_ids = ids.windows(2).any(|w| w[0] == w[1]);
     let mut picks = Vec::new();
     for s in &summary.sentences {
         let d = doc_index(&s.document);
+        let d = (d..cluster.documents.len())
+            .filter(|&i| cluster.documents[i].id == s.document)
+            .find(|&i| {
+                analysis.sentences.iter().any(|p| {
+                    p.doc == i
+                        && p.span.start() == s.span.start()
+                        && if s.cut { p.text.starts_with(&s.text) } else { p.text == s.text }
+                })
+            })
+            .unwrap_or(d);
         let text = &cluster.documents[d].text;
         let raw = s.span.slice(text).unwrap_or_else(|| {
             panic!("span {:?} is not a slice of document {:?}", s.span, s.document)
@@ -99,6 +123,11 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
         let mut last = None;
         for p in &s.provenance {
             let pd = doc_index(p);
+            if repeated_ids {
+                // Which of the documents sharing an id is meant cannot be
+                // told from the id; the CLI warns about repeated ids.
+                continue;
+            }
             assert_ne!(pd, d, "provenance names the sentence's own document");
             assert!(last < Some(pd), "provenance out of cluster order or repeated");
             last = Some(pd);
@@ -126,15 +155,17 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
     for (a, pa) in picks.iter().enumerate() {
         for (b, pb) in picks.iter().enumerate().skip(a + 1) {
             let last_in_fill = budget.fill && b + 1 == picks.len();
-            if pa.0 == pb.0 && !summary.sentences[b].cut && !last_in_fill {
+            // Picks of the lead's article that stand before the lead (they
+            // cannot open a summary) follow it.
+            let lead = picks[0];
+            let after_lead = pa.0 == lead.0 && pb.1 < lead.1 && pa.1 >= lead.1;
+            if pa.0 == pb.0 && !summary.sentences[b].cut && !last_in_fill && !after_lead {
                 assert!(pa.2 <= pb.1, "sentences of one document out of order: {pa:?} {pb:?}");
             }
         }
     }
 
     // No two near-duplicates: find each pick among the prepared sentences.
-    let prepared = prepare(cluster).expect("the cluster summarized, so it prepares");
-    let analysis = &prepared.analysis;
     let indices: Vec<usize> = picks
         .iter()
         .map(|&(d, start, _)| {
@@ -171,12 +202,9 @@ pub fn check_pipeline(summarizer: &Summarizer, cluster: &Cluster) {
     Markdown.render(&summary, &mut out);
     let mut json = String::new();
     Json.render(&summary, &mut json);
-    let mut back: precis::Summary = serde_json::from_str(&json).expect("JSON output parses");
-    // serde_json may read a float back one unit in the last place off.
-    for (b, s) in back.sentences.iter_mut().zip(&summary.sentences) {
-        assert!((b.score - s.score).abs() <= 1e-9 * s.score.abs().max(1.0), "score changed");
-        b.score = s.score;
-    }
+    // Every float too: serde_json is built with `float_roundtrip` here, so
+    // reading the shortest representation back gives the same number.
+    let back: precis::Summary = serde_json::from_str(&json).expect("JSON output parses");
     assert_eq!(back, summary, "JSON does not round-trip");
     let mut line = String::new();
     JsonLine.render(&summary, &mut line);

@@ -9,11 +9,16 @@
 //! halves by cluster (a cluster's `-clean` and `-intr` versions stay
 //! together), the threshold is chosen on one half and scored on the other,
 //! and the two test halves are pooled.
+//!
+//! What each signal adds: the same figures for the named-things signal
+//! alone, the phrase signal alone, and the baseline, a leave-one-out cosine
+//! of each document's tf-idf vector with the rest of the cluster (each with
+//! its best threshold on all records, and held-half).
 
 use crate::eval_cmd::EvalArgs;
 use crate::{input, BadInput, Status};
 use anyhow::{bail, Result};
-use precis::off_event::{detect, THRESHOLD};
+use precis::off_event::{detect_weighted, leave_one_out_cosine, NAME_WEIGHT, THRESHOLD};
 use precis::{prepare, Cluster};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -26,13 +31,19 @@ struct Record {
     off_event: Option<Vec<String>>,
 }
 
+/// What is scored: the detector, each of its two signals alone, and the
+/// leave-one-out cosine baseline.
+const VARIANTS: [&str; 4] =
+    ["detector", "named things alone", "repeated phrases alone", "baseline: leave-one-out cosine"];
+
 /// One record's answer and the detector's scores.
 struct Judged {
     /// The cluster id without a `-clean`/`-intr` suffix.
     base: String,
     gold: BTreeSet<String>,
-    /// Each judged document's id and combined score.
-    scores: Vec<(String, f64)>,
+    /// Each judged document's id and its score under each of [`VARIANTS`]
+    /// (a document is flagged below the threshold).
+    scores: Vec<(String, [f64; 4])>,
 }
 
 /// Counts of flagged documents against the answers.
@@ -46,11 +57,19 @@ struct Counts {
 }
 
 impl Counts {
-    fn of<'a>(judged: impl IntoIterator<Item = &'a Judged>, threshold: f64) -> Counts {
+    fn of<'a>(
+        judged: impl IntoIterator<Item = &'a Judged>,
+        variant: usize,
+        threshold: f64,
+    ) -> Counts {
         let mut c = Counts::default();
         for j in judged {
-            let flagged: BTreeSet<&str> =
-                j.scores.iter().filter(|s| s.1 < threshold).map(|s| s.0.as_str()).collect();
+            let flagged: BTreeSet<&str> = j
+                .scores
+                .iter()
+                .filter(|s| s.1[variant] < threshold)
+                .map(|s| s.0.as_str())
+                .collect();
             let tp = j.gold.iter().filter(|g| flagged.contains(g.as_str())).count();
             c.true_pos += tp;
             c.false_pos += flagged.len() - tp;
@@ -133,6 +152,7 @@ impl Line {
 pub fn run(args: &EvalArgs) -> Result<Status> {
     let mut judged = Vec::new();
     let mut millis = 0.0;
+    let mut detect_millis = 0.0;
     input::for_each_record(
         &args.data,
         "--data",
@@ -149,8 +169,14 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
             let start = Instant::now();
             let prepared = prepare(&r.cluster)
                 .map_err(|e| BadInput(format!("{}:{n}: {e}", args.data.display())))?;
-            let verdicts = detect(&prepared.analysis);
             millis += start.elapsed().as_secs_f64() * 1e3;
+            // `prepare` already ran the detector; timed again on its own.
+            let start = Instant::now();
+            let verdicts = detect_weighted(&prepared.analysis, NAME_WEIGHT, THRESHOLD);
+            detect_millis += start.elapsed().as_secs_f64() * 1e3;
+            let names = detect_weighted(&prepared.analysis, 1.0, THRESHOLD);
+            let phrases = detect_weighted(&prepared.analysis, 0.0, THRESHOLD);
+            let cosine = leave_one_out_cosine(&prepared.analysis);
             let id = &r.cluster.id;
             let base = id.strip_suffix("-clean").or_else(|| id.strip_suffix("-intr")).unwrap_or(id);
             judged.push(Judged {
@@ -158,7 +184,11 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
                 gold: gold.into_iter().collect(),
                 scores: verdicts
                     .iter()
-                    .map(|v| (prepared.doc_ids[v.doc].clone(), v.score))
+                    .enumerate()
+                    .map(|(k, v)| {
+                        let scores = [v.score, names[k].score, phrases[k].score, cosine[k].1];
+                        (prepared.doc_ids[v.doc].clone(), scores)
+                    })
                     .collect(),
             });
             Ok(args.limit.is_none_or(|l| judged.len() < l))
@@ -168,60 +198,83 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
         bail!(BadInput(format!("{}: no clusters to evaluate", args.data.display())));
     }
     let mut lines =
-        vec![Line::new("all records", format!("{THRESHOLD}"), Counts::of(&judged, THRESHOLD))];
+        vec![Line::new("all records", format!("{THRESHOLD}"), Counts::of(&judged, 0, THRESHOLD))];
     // Held-half: clusters alternate between halves in id order.
     let bases: BTreeSet<&str> = judged.iter().map(|j| j.base.as_str()).collect();
     let half_of = |j: &Judged| bases.iter().position(|b| *b == j.base).unwrap_or(0) % 2;
     let grid: Vec<f64> = (1..=50).map(|k| f64::from(k) * 0.02).collect();
-    let mut pooled = Counts::default();
-    let mut chosen = Vec::new();
-    for test in 0..2 {
-        let train: Vec<&Judged> = judged.iter().filter(|j| half_of(j) != test).collect();
-        let best = grid
-            .iter()
+    // The threshold of best F1 on `set` (ties to the lower, which flags less).
+    let best_on = |set: &[&Judged], variant: usize| {
+        grid.iter()
             .copied()
             .max_by(|a, b| {
                 let (fa, fb) = (
-                    Counts::of(train.iter().copied(), *a).f1(),
-                    Counts::of(train.iter().copied(), *b).f1(),
+                    Counts::of(set.iter().copied(), variant, *a).f1(),
+                    Counts::of(set.iter().copied(), variant, *b).f1(),
                 );
-                // Ties go to the lower threshold, which flags less.
                 fa.total_cmp(&fb).then(b.total_cmp(a))
             })
-            .unwrap_or(THRESHOLD);
-        chosen.push(format!("{best:.2}"));
-        pooled = pooled.add(Counts::of(judged.iter().filter(|j| half_of(j) == test), best));
+            .unwrap_or(THRESHOLD)
+    };
+    let held_half = |variant: usize| {
+        let mut pooled = Counts::default();
+        let mut chosen = Vec::new();
+        for test in 0..2 {
+            let train: Vec<&Judged> = judged.iter().filter(|j| half_of(j) != test).collect();
+            let best = best_on(&train, variant);
+            chosen.push(format!("{best:.2}"));
+            let tested = judged.iter().filter(|j| half_of(j) == test);
+            pooled = pooled.add(Counts::of(tested, variant, best));
+        }
+        (chosen.join("/"), pooled)
+    };
+    let (chosen, pooled) = held_half(0);
+    lines.push(Line::new("held-half (threshold from the other half)", chosen, pooled));
+    // What each signal adds, and the baseline.
+    let all: Vec<&Judged> = judged.iter().collect();
+    for (variant, name) in VARIANTS.iter().enumerate().skip(1) {
+        let best = best_on(&all, variant);
+        lines.push(Line::new(
+            &format!("{name}, best threshold"),
+            format!("{best:.2}"),
+            Counts::of(&judged, variant, best),
+        ));
+        let (chosen, pooled) = held_half(variant);
+        lines.push(Line::new(&format!("{name}, held-half"), chosen, pooled));
     }
-    lines.push(Line::new("held-half (threshold from the other half)", chosen.join("/"), pooled));
     // How the figures move with the threshold.
     for k in 6..=14 {
         let t = f64::from(k) * 0.05;
         lines.push(Line::new(
             "all records, other threshold",
             format!("{t:.2}"),
-            Counts::of(&judged, t),
+            Counts::of(&judged, 0, t),
         ));
     }
     let ms = millis / judged.len() as f64;
+    let detect_ms = detect_millis / judged.len() as f64;
     if args.json {
         let report = serde_json::json!({"data": args.data.display().to_string(), "protocol": "offevent",
-            "clusters": judged.len(), "ms_per_cluster": ms, "rows": lines});
+            "clusters": judged.len(), "ms_per_cluster": ms, "detection_ms_per_cluster": detect_ms,
+            "rows": lines});
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!(
-            "off-event detection on {} ({} clusters, {:.2} ms per cluster with preparation)\n",
+            "off-event detection on {} ({} clusters, {:.2} ms per cluster with preparation, \
+             of which detection {:.3} ms)\n",
             args.data.display(),
             judged.len(),
-            ms
+            ms,
+            detect_ms
         );
         println!(
-            "| {:<42} | {:>9} | {:>9} | {:>6} | {:>6} | {:>13} |",
+            "| {:<48} | {:>9} | {:>9} | {:>6} | {:>6} | {:>13} |",
             "", "threshold", "precision", "recall", "F1", "clean flagged"
         );
-        println!("|{:-<44}|{:->11}|{:->11}|{:->8}|{:->8}|{:->15}|", "", "", "", "", "", "");
+        println!("|{:-<50}|{:->11}|{:->11}|{:->8}|{:->8}|{:->15}|", "", "", "", "", "", "");
         for l in &lines {
             println!(
-                "| {:<42} | {:>9} | {:>9.3} | {:>6.3} | {:>6.3} | {:>7} ({:>3.0}%) |",
+                "| {:<48} | {:>9} | {:>9.3} | {:>6.3} | {:>6.3} | {:>7} ({:>3.0}%) |",
                 l.what,
                 l.threshold,
                 l.precision,

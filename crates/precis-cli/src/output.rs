@@ -186,14 +186,12 @@ impl Printer {
             return Text.render(summary, out);
         }
         // Render sentence by sentence so each explanation follows its sentence.
+        if !summary.title.is_empty() {
+            out.push_str(&summary.title);
+            out.push_str("\n\n");
+        }
         for s in &summary.sentences {
-            let one = Summary {
-                sentences: vec![s.clone()],
-                warnings: vec![],
-                off_event: vec![],
-                ..summary.clone()
-            };
-            Text.render(&one, out);
+            Text::sentence(s, out);
             if let Some(why) = &s.explain {
                 out.push_str(&format!("    [{why}]\n"));
             }

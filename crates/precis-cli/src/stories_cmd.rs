@@ -17,7 +17,7 @@ use anyhow::{Context, Result};
 use clap::{ArgGroup, Args};
 use precis::ingest::DocDate;
 use precis::story::StoryClusterer;
-use precis::{Budget, Cluster, Document, Method, Summarizer, SummarySentence};
+use precis::{Budget, Cluster, Document, Method, OffEvent, Summarizer, SummarySentence};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -50,6 +50,10 @@ pub struct StoriesArgs {
     /// Let the last sentence run to the budget and cut it there.
     #[arg(long)]
     pub fill: bool,
+    /// Let sentences of a story's documents that report another event into
+    /// its summary (left out by default; listed in "off_event" either way).
+    #[arg(long)]
+    pub keep_off_event: bool,
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -82,6 +86,10 @@ struct StoryRecord<'a> {
     summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<&'a [SummarySentence]>,
+    /// The story's documents that report another event (left out of its
+    /// summary unless `--keep-off-event`); with every summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    off_event: Option<&'a [OffEvent]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
@@ -92,6 +100,7 @@ pub fn run(args: &StoriesArgs) -> Result<Status> {
     let summarizer = Summarizer::builder()
         .method(args.method)
         .budget(args.budget())
+        .keep_off_event(args.keep_off_event)
         .build()
         .context("invalid options")?;
     let mut out = Sink::open(args.output.as_deref())?;
@@ -113,6 +122,7 @@ pub fn run(args: &StoriesArgs) -> Result<Status> {
             last_date: members.last.map(|d| d.to_string()),
             summary: None,
             sentences: None,
+            off_event: None,
             error: None,
         };
         let summary = summarizer.summarize(&cluster);
@@ -120,6 +130,7 @@ pub fn run(args: &StoriesArgs) -> Result<Status> {
             Ok(s) => {
                 record.summary = Some(s.text());
                 record.sentences = Some(&s.sentences);
+                record.off_event = Some(&s.off_event);
             }
             Err(e) => {
                 eprintln!("error: story {id}: {e}");

@@ -121,9 +121,11 @@ fn single_sentence_cluster_still_summarized() {
     let name = dir.path().file_name().unwrap().to_str().unwrap().to_owned();
     let out = precis(&["summarize", dir.path().to_str().unwrap()], b"");
     out.code(0).stderr_has(&["warning:", &format!("cluster {name:?}"), "single sentence"]);
+    // The title (a short form of the sentence), an empty line, the sentence.
     assert_eq!(
         out.stdout,
-        "The river Aske burst its banks early on Tuesday, flooding more than two hundred homes.\n"
+        "The river Aske burst its banks early on Tuesday\n\n\
+         The river Aske burst its banks early on Tuesday, flooding more than two hundred homes.\n"
     );
 }
 

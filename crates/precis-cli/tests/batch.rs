@@ -38,6 +38,7 @@ fn check_batch_output(stdout: &str) {
         assert_eq!(record["summary"], texts.join("\n"));
         let summary = Summary {
             id: story.id.into(),
+            title: record["title"].as_str().unwrap_or_default().into(),
             method: precis::Method::Auto,
             budget: Budget::words(60),
             sentences,
@@ -158,7 +159,9 @@ fn text_markdown_and_json_batches() {
 
     let md = precis(&["summarize", p, "-f", "markdown"], b"");
     md.code(1);
-    assert_eq!(md.stdout.matches("## Summary of ").count(), 4);
+    // A summary's heading is its title, with "Summary of" its id under it;
+    // a failed record's heading names the id.
+    assert_eq!(md.stdout.matches("Summary of ").count(), 4);
 
     let json = precis(&["summarize", p, "-f", "json"], b"");
     json.code(1);

@@ -81,3 +81,42 @@ fn every_format_says_which_documents_are_off_event() {
     let line: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
     assert_eq!(line["off_event"], serde_json::json!([]), "{}", out.stdout);
 }
+
+#[test]
+fn eval_scores_the_detector_its_signals_and_the_baseline() {
+    let dir = TempDir::new();
+    let docs = |n: usize| -> Vec<serde_json::Value> {
+        DOCS[..n]
+            .iter()
+            .enumerate()
+            .map(|(i, (_, text))| serde_json::json!({"id": format!("x{i}"), "text": text}))
+            .collect()
+    };
+    let mut data = String::new();
+    for (id, n, answer) in [("harbour-intr", 6, vec!["x5"]), ("harbour-clean", 5, vec![])] {
+        let record = serde_json::json!({"id": id, "documents": docs(n), "off_event": answer});
+        data.push_str(&format!("{record}\n"));
+    }
+    let file = dir.write("offevent.jsonl", data);
+    let out = precis(
+        &["eval", "--data", file.to_str().unwrap(), "--protocol", "offevent", "--json"],
+        b"",
+    );
+    out.code(0);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let rows = report["rows"].as_array().unwrap();
+    let row = |what: &str| {
+        rows.iter()
+            .find(|r| r["what"] == what)
+            .unwrap_or_else(|| panic!("no row {what}: {}", out.stdout))
+    };
+    // The detector finds the other fire and leaves the clean cluster alone.
+    assert_eq!(row("all records")["f1"], 1.0, "{}", out.stdout);
+    assert_eq!(row("all records")["clean_flagged"], 0.0);
+    for what in ["named things alone", "repeated phrases alone", "baseline: leave-one-out cosine"] {
+        let r = row(&format!("{what}, best threshold"));
+        assert!((0.0..=1.0).contains(&r["f1"].as_f64().unwrap()), "{r}");
+        row(&format!("{what}, held-half"));
+    }
+    assert!(report["detection_ms_per_cluster"].as_f64().unwrap() >= 0.0);
+}

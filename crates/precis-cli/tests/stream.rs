@@ -161,6 +161,9 @@ fn stories_summarizes_each_story() {
         for s in story["sentences"].as_array().unwrap() {
             assert!(docs.contains(&s["document"]), "a sentence from outside the story: {s}");
         }
+        // Every record says which of its documents report another event.
+        let off = story["off_event"].as_array().expect("an off_event list");
+        assert!(off.iter().all(|o| docs.contains(&o["document"])), "{story}");
     }
     assert!(got[0]["summary"].as_str().unwrap().contains("Kobe"));
     // --min-articles leaves out smaller stories; output is deterministic.

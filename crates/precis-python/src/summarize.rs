@@ -29,16 +29,22 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// fields of a mapping as a JSON object (`None` when there are none).
 type DocumentIn = (String, String, Option<String>);
 
-/// A cluster as the Python side hands it over: id and documents.
-type ClusterIn = (String, Vec<DocumentIn>);
+/// A cluster as the Python side hands it over: id, documents, the query
+/// (if any) and the documents read before.
+type ClusterIn = (String, Vec<DocumentIn>, Option<String>, Vec<DocumentIn>);
 
 /// Builds a core [`Document`]. Extra fields go through the core's serde
 /// derive, so whatever metadata the core reads (title, date, ...) is read
 /// here too, and the others are ignored as the CLI ignores them.
-fn document(cluster: &str, i: usize, (id, text, extra): DocumentIn) -> Result<Document, String> {
+fn document(
+    cluster: &str,
+    field: &str,
+    i: usize,
+    (id, text, extra): DocumentIn,
+) -> Result<Document, String> {
     let Some(extra) = extra else { return Ok(Document::new(id, text)) };
     let fail = |e: serde_json::Error| {
-        format!("cluster {cluster:?}: documents[{i}] ({id:?}): {e}; give a mapping with str \"id\" and \"text\" and the metadata precis reads")
+        format!("cluster {cluster:?}: {field}[{i}] ({id:?}): {e}; give a mapping with str \"id\" and \"text\" and the metadata precis reads")
     };
     let mut object: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&extra).map_err(fail)?;
@@ -47,12 +53,18 @@ fn document(cluster: &str, i: usize, (id, text, extra): DocumentIn) -> Result<Do
     serde_json::from_value(serde_json::Value::Object(object)).map_err(fail)
 }
 
-fn cluster((id, documents): ClusterIn) -> Result<Cluster, (String, String)> {
+fn cluster((id, documents, query, earlier): ClusterIn) -> Result<Cluster, (String, String)> {
     let docs: Result<Vec<Document>, String> =
-        documents.into_iter().enumerate().map(|(i, d)| document(&id, i, d)).collect();
-    match docs {
-        Ok(docs) => Ok(Cluster::new(id, docs)),
-        Err(message) => Err((id, message)),
+        documents.into_iter().enumerate().map(|(i, d)| document(&id, "documents", i, d)).collect();
+    let earlier: Result<Vec<Document>, String> =
+        earlier.into_iter().enumerate().map(|(i, d)| document(&id, "earlier", i, d)).collect();
+    match (docs, earlier) {
+        (Ok(docs), Ok(earlier)) => {
+            let mut cluster = Cluster::new(id, docs).with_earlier(earlier);
+            cluster.query = query;
+            Ok(cluster)
+        }
+        (Err(message), _) | (_, Err(message)) => Err((id, message)),
     }
 }
 
@@ -142,14 +154,18 @@ impl PySummarizer {
         Ok(PySummarizer { inner })
     }
 
-    /// Summarizes one cluster, without the GIL.
+    /// Summarizes one cluster, without the GIL: its documents, for a
+    /// reader asking `query` who has read `earlier`.
+    #[pyo3(signature = (id, documents, query=None, earlier=Vec::new()))]
     fn summarize(
         &self,
         py: Python<'_>,
         id: String,
         documents: Vec<DocumentIn>,
+        query: Option<String>,
+        earlier: Vec<DocumentIn>,
     ) -> PyResult<PySummary> {
-        let cluster = cluster((id, documents)).map_err(|(id, message)| {
+        let cluster = cluster((id, documents, query, earlier)).map_err(|(id, message)| {
             error::annotate(py, PyValueError::new_err(message), Some(&id), None, None)
         })?;
         match py.detach(|| run(&self.inner, &cluster)) {
@@ -370,6 +386,14 @@ impl PySummary {
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(py, &self.inner.warnings)
+    }
+
+    /// Documents left out as reporting another event than the cluster's,
+    /// in cluster order: `{"document", "reason", "score"}` dicts (the wire
+    /// format's `off_event`).
+    #[getter]
+    fn off_event(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        json_loads(py, &to_json(&self.inner.off_event)?)
     }
 
     /// The sentences joined by newlines.

@@ -43,7 +43,8 @@ def test_results_are_immutable() -> None:
 def test_to_dict_is_the_wire_format() -> None:
     summary = precis.summarize(HARBOR, words=40, explain=True, id="h")
     wire = summary.to_dict()
-    assert list(wire) == ["id", "method", "budget", "sentences", "off_event"]
+    assert list(wire) == ["id", "title", "method", "budget", "sentences", "off_event"]
+    assert wire["title"]
     assert wire["off_event"] == []
     first = wire["sentences"][0]
     s = summary.sentences[0]

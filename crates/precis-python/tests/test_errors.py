@@ -83,3 +83,22 @@ def test_summarize_many_bad_arguments() -> None:
         summarizer.summarize_many([HARBOR], threads=0)
     with pytest.raises(TypeError, match=r"clusters\[1\]\['documents'\]\[0\] is int"):
         summarizer.summarize_many([HARBOR, {"id": "x", "documents": [5]}])
+
+
+def test_blank_query_and_bad_earlier_documents() -> None:
+    with pytest.raises(precis.PrecisError, match='cluster "q": the query is empty') as e:
+        precis.summarize(HARBOR, id="q", query="  ")
+    assert e.value.cluster == "q"
+    with pytest.raises(TypeError, match="query is int; give the question as a str"):
+        precis.summarize(HARBOR, query=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"earlier\[0\] is bytes"):
+        precis.summarize(HARBOR, earlier=[b"seen"])  # type: ignore[list-item]
+    bad = [{"id": "e1", "text": HARBOR[0], "date": "soon"}]
+    with pytest.raises(precis.DateError, match='"e1"'):
+        precis.summarize(HARBOR[1:], earlier=bad)
+    results = precis.Summarizer().summarize_many(
+        [{"id": "ok", "documents": HARBOR}, {"id": "blank", "documents": HARBOR, "query": ""}],
+        errors="return",
+    )
+    assert isinstance(results[0], precis.Summary)
+    assert isinstance(results[1], precis.PrecisError) and results[1].index == 1

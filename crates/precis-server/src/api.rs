@@ -55,8 +55,8 @@ pub struct Parameters {
     #[schema(minimum = 1)]
     pub sentences: Option<u64>,
     /// `auto` (default), `lead`, `centroid`, `lexrank`, `textrank`,
-    /// `submodular`, `ilp` or `learned`.
-    #[schema(example = "auto")]
+    /// `submodular`, `ilp` or `learned` (any case).
+    #[schema(value_type = Option<MethodName>, example = "auto")]
     pub method: Option<String>,
     /// Let the last sentence run to the budget and cut it there.
     pub fill: Option<bool>,
@@ -70,12 +70,33 @@ pub struct Parameters {
 /// `POST /v1/summarize`: one cluster.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "id": "kerry-lavrov-syria",
+    "documents": [
+        {"id": "reuters.txt", "date": "2015-12-15", "source": "Reuters", "text": "U.S. Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov in Moscow on Tuesday. The two men discussed the war in Syria for three hours. They agreed to push both sides toward a peace conference."},
+        {"id": "ap.txt", "date": "2015-12-16", "text": "John Kerry and Sergei Lavrov met in Moscow to discuss Syria. The conference could take place as early as next month, officials said."}
+    ],
+    "query": "When could the peace conference take place?",
+    "earlier_documents": [{"id": "monday.txt", "text": "Kerry flew to Moscow on Monday for talks on Syria."}],
+    "parameters": {"words": 40, "method": "auto"}
+}))]
 pub struct SummarizeRequest {
     /// The cluster id, used in messages and the answer. Default `cluster`.
     #[schema(example = "kerry-lavrov-syria")]
     pub id: Option<String>,
     /// The articles, in order.
+    #[schema(min_items = 1)]
     pub documents: Vec<DocumentRequest>,
+    /// A question the summary should answer (a query-focused summary).
+    /// Leave it out for a generic summary; an empty or blank query is an
+    /// error.
+    #[schema(example = "What did Kerry and Lavrov agree on Syria?")]
+    pub query: Option<String>,
+    /// Articles the reader has already seen, of the same shape as
+    /// `documents` (an update summary): what they say is worth nothing, and
+    /// a sentence that only repeats one of theirs is never chosen. They
+    /// count toward the words and documents limits.
+    pub earlier_documents: Option<Vec<DocumentRequest>>,
     /// Options; every one has a default.
     #[serde(default)]
     pub parameters: Parameters,
@@ -87,13 +108,56 @@ pub struct SummarizeRequest {
 pub struct ClusterRequest {
     /// The cluster id. Default `cluster-N`, N its position from 1.
     pub id: Option<String>,
-    /// The articles, in order.
+    /// The articles, in order (a cluster without any is answered with an
+    /// error in its place).
     pub documents: Vec<DocumentRequest>,
+    /// This cluster's question, as in `POST /v1/summarize`.
+    pub query: Option<String>,
+    /// Articles the reader has already seen, as in `POST /v1/summarize`.
+    pub earlier_documents: Option<Vec<DocumentRequest>>,
+}
+
+/// What a request gives for one cluster, before it becomes a core
+/// [`Cluster`].
+#[derive(Debug, Clone)]
+pub struct ClusterInput {
+    /// The cluster id.
+    pub id: String,
+    /// The articles.
+    pub documents: Vec<DocumentRequest>,
+    /// The question, if any.
+    pub query: Option<String>,
+    /// The articles read before.
+    pub earlier_documents: Vec<DocumentRequest>,
+}
+
+impl ClusterInput {
+    /// The texts (or HTML pages) of every document, earlier ones included,
+    /// for the request limits.
+    pub fn texts(&self) -> Vec<&str> {
+        self.documents
+            .iter()
+            .chain(&self.earlier_documents)
+            .map(|d| d.text.as_deref().or(d.html.as_deref()).unwrap_or(""))
+            .collect()
+    }
 }
 
 /// `POST /v1/summarize/batch`: several clusters with one set of options.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "clusters": [
+        {"id": "syria", "documents": [
+            {"id": "a", "text": "Kerry met Lavrov in Moscow on Tuesday. They discussed the war in Syria."},
+            {"id": "b", "text": "The two ministers talked for three hours. A peace conference could follow next month."}
+        ]},
+        {"id": "harbor", "query": "What will the repairs cost?", "documents": [
+            {"id": "c", "text": "Northport will rebuild its harbor wall. The repairs will cost about 12 million dollars."}
+        ]}
+    ],
+    "parameters": {"sentences": 1}
+}))]
 pub struct BatchRequest {
     /// The clusters; answers come in this order.
     pub clusters: Vec<ClusterRequest>,
@@ -133,15 +197,29 @@ impl Parameters {
     }
 }
 
-/// The documents of a request as a core [`Cluster`]; HTML pages are
-/// reduced to their article text here (the core's extractor).
-pub fn to_cluster(id: String, documents: Vec<DocumentRequest>) -> Result<Cluster, ApiError> {
+/// A request's cluster as a core [`Cluster`]; HTML pages are reduced to
+/// their article text here (the core's extractor).
+pub fn to_cluster(input: ClusterInput) -> Result<Cluster, ApiError> {
+    let ClusterInput { id, documents, query, earlier_documents } = input;
     if documents.is_empty() {
         return Err(ApiError::new(
             ErrorKind::Validation,
             format!("cluster {id:?} has no documents; give at least one in `documents`"),
         ));
     }
+    let docs = to_documents(&id, "documents", documents)?;
+    let earlier = to_documents(&id, "earlier_documents", earlier_documents)?;
+    let mut cluster = Cluster::new(id, docs).with_earlier(earlier);
+    cluster.query = query;
+    Ok(cluster)
+}
+
+/// The core documents of list `field` of cluster `id`.
+fn to_documents(
+    id: &str,
+    field: &str,
+    documents: Vec<DocumentRequest>,
+) -> Result<Vec<Document>, ApiError> {
     let mut docs = Vec::with_capacity(documents.len());
     for (i, d) in documents.into_iter().enumerate() {
         let doc_id = d.id.unwrap_or_else(|| (i + 1).to_string());
@@ -156,14 +234,14 @@ pub fn to_cluster(id: String, documents: Vec<DocumentRequest>) -> Result<Cluster
             (Some(_), Some(_)) => {
                 return Err(ApiError::new(
                     ErrorKind::Validation,
-                    format!("cluster {id:?}, document {doc_id:?}: give `text` or `html`, not both"),
+                    format!("cluster {id:?}, {field}[{i}] ({doc_id:?}): give `text` or `html`, not both"),
                 ))
             }
             (None, None) => {
                 return Err(ApiError::new(
                     ErrorKind::Validation,
                     format!(
-                    "cluster {id:?}, document {doc_id:?} has neither `text` nor `html`; give one"
+                    "cluster {id:?}, {field}[{i}] ({doc_id:?}) has neither `text` nor `html`; give one"
                 ),
                 ))
             }
@@ -175,7 +253,7 @@ pub fn to_cluster(id: String, documents: Vec<DocumentRequest>) -> Result<Cluster
         doc.source = d.source;
         docs.push(doc);
     }
-    Ok(Cluster::new(id, docs))
+    Ok(docs)
 }
 
 /// A document as the page shows it: the text summarized (for HTML input,
@@ -235,11 +313,15 @@ impl BatchError {
 /// `POST /v1/rouge`: predictions scored against references.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "protocol": "multinews",
+    "pairs": [{"id": "1", "prediction": "Kerry met Lavrov in Moscow.\nThey discussed Syria.", "references": ["Kerry and Lavrov met in Moscow to talk about Syria."]}]
+}))]
 pub struct RougeRequest {
     /// `duc` (ROUGE-1.5.5 with `-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5
     /// -t 0 -2 4 -u`), `multinews` (rouge-score with stemming, ROUGE-SU4
     /// from ROUGE-1.5.5 `-m -2 4 -u`), or `rouge155` with explicit `flags`.
-    #[schema(example = "multinews")]
+    #[schema(value_type = RougeProtocolName, example = "multinews")]
     pub protocol: String,
     /// ROUGE-1.5.5.pl flags for `rouge155`, e.g. `-n 2 -m -l 100`.
     pub flags: Option<String>,
@@ -338,6 +420,43 @@ pub struct Info {
 
 // The schema-only twins of the core's summary types (see the module docs).
 
+/// A summarization method (`GET /info` lists them; a test checks this
+/// list against the core's).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum MethodName {
+    /// The best method for the cluster's size.
+    Auto,
+    /// The first sentences of the earliest document.
+    Lead,
+    /// Closeness to the cluster's centroid.
+    Centroid,
+    /// LexRank.
+    Lexrank,
+    /// TextRank.
+    Textrank,
+    /// Submodular coverage and diversity.
+    Submodular,
+    /// Exact concept coverage.
+    Ilp,
+    /// The learned scorer.
+    Learned,
+}
+
+/// A ROUGE protocol of `POST /v1/rouge`.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum RougeProtocolName {
+    /// ROUGE-1.5.5 as DUC scored.
+    Duc,
+    /// rouge-score with stemming, and ROUGE-SU4.
+    Multinews,
+    /// ROUGE-1.5.5 with explicit `flags`.
+    Rouge155,
+}
+
 /// A byte range `start..end` into a document's original text (UTF-8).
 #[derive(Serialize, ToSchema)]
 #[allow(dead_code)]
@@ -398,6 +517,9 @@ pub struct SentenceSchema {
 pub struct SummarySchema {
     /// The cluster id.
     id: String,
+    /// The summary's headline: the best headline of the cluster's
+    /// articles, or a short form of the first sentence.
+    title: String,
     /// The method that produced it (`auto` resolves to the method used).
     method: String,
     /// The budget.

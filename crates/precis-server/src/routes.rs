@@ -2,10 +2,10 @@
 //! document generated from the handlers' annotations.
 
 use crate::api::{
-    to_cluster, BatchError, BatchItem, BatchItemSchema, BatchRequest, ClusterRequest,
-    DocumentRequest, DroppedSchema, Health, Info, LimitsInfo, OffEventSchema, PairScores,
-    Parameters, Prf, RougePair, RougeRequest, RougeResponse, SourceDocument, SummarizeRequest,
-    SummarizeResponse, SummarySchema,
+    to_cluster, BatchError, BatchItem, BatchItemSchema, BatchRequest, ClusterInput, ClusterRequest,
+    DocumentRequest, DroppedSchema, Health, Info, LimitsInfo, MethodName, OffEventSchema,
+    PairScores, Parameters, Prf, RougePair, RougeProtocolName, RougeRequest, RougeResponse,
+    SourceDocument, SummarizeRequest, SummarizeResponse, SummarySchema,
 };
 use crate::error::{ApiError, ErrorKind, ErrorResponse};
 use crate::limits::{check_api_key, check_content_length, join, read_body, Limits, Usage, Workers};
@@ -69,6 +69,8 @@ pub const COMPUTE_TIME: HeaderName = HeaderName::from_static("x-compute-time");
         ClusterRequest,
         DocumentRequest,
         Parameters,
+        MethodName,
+        RougeProtocolName,
         OffEventSchema,
         SummarySchema,
         BatchItemSchema,
@@ -254,11 +256,10 @@ fn timed_json<T: serde::Serialize>(value: &T, compute: std::time::Duration) -> R
 /// Summarizes one cluster through the core, as the CLI does.
 fn summarize_cluster(
     summarizer: &Summarizer,
-    id: String,
-    documents: Vec<DocumentRequest>,
+    input: ClusterInput,
     sources: bool,
 ) -> Result<SummarizeResponse, ApiError> {
-    let cluster = to_cluster(id, documents)?;
+    let cluster = to_cluster(input)?;
     let prepared = precis::prepare(&cluster)?;
     let summary = summarizer.summarize_prepared(&prepared);
     let documents = sources.then(|| {
@@ -270,10 +271,6 @@ fn summarize_cluster(
             .collect()
     });
     Ok(SummarizeResponse { summary, documents })
-}
-
-fn request_words(documents: &[DocumentRequest]) -> impl ExactSizeIterator<Item = &str> {
-    documents.iter().map(|d| d.text.as_deref().or(d.html.as_deref()).unwrap_or(""))
 }
 
 /// Summarize one cluster.
@@ -311,16 +308,20 @@ async fn summarize(
             let app = app2;
             let summarizer = req.parameters.summarizer()?;
             let sources = req.parameters.sources.unwrap_or(false);
-            let id = req.id.unwrap_or_else(|| "cluster".to_owned());
+            let input = ClusterInput {
+                id: req.id.unwrap_or_else(|| "cluster".to_owned()),
+                documents: req.documents,
+                query: req.query,
+                earlier_documents: req.earlier_documents.unwrap_or_default(),
+            };
             let mut usage = Usage::default();
-            usage.add_cluster(&app.limits, &id, request_words(&req.documents))?;
+            usage.add_cluster(&app.limits, &input.id, input.texts().into_iter())?;
             let started = Instant::now();
-            let documents = req.documents;
             let (response, compute) = app
                 .workers
                 .run(&mut admission, move || {
                     let started = Instant::now();
-                    (summarize_cluster(&summarizer, id, documents, sources), started.elapsed())
+                    (summarize_cluster(&summarizer, input, sources), started.elapsed())
                 })
                 .await?;
             let response = response?;
@@ -375,16 +376,21 @@ async fn summarize_batch(
         let mut usage = Usage::default();
         let mut jobs = Vec::with_capacity(req.clusters.len());
         for (i, c) in req.clusters.into_iter().enumerate() {
-            let id = c.id.unwrap_or_else(|| format!("cluster-{}", i + 1));
+            let input = ClusterInput {
+                id: c.id.unwrap_or_else(|| format!("cluster-{}", i + 1)),
+                documents: c.documents,
+                query: c.query,
+                earlier_documents: c.earlier_documents.unwrap_or_default(),
+            };
             // A cluster over the per-cluster limit fails alone; the words
             // limit is the request's.
             let before = usage.words();
-            match usage.add_cluster(limits, &id, request_words(&c.documents)) {
-                Ok(()) => jobs.push(Ok((id, c.documents))),
+            match usage.add_cluster(limits, &input.id, input.texts().into_iter()) {
+                Ok(()) => jobs.push(Ok(input)),
                 Err(e) if usage.words() > limits.words_per_request => return Err(e),
                 Err(e) => {
                     debug_assert_eq!(before, usage.words());
-                    jobs.push(Err(BatchError::new(id, &e)));
+                    jobs.push(Err(BatchError::new(input.id, &e)));
                 }
             }
         }
@@ -397,14 +403,14 @@ async fn summarize_batch(
         for job in jobs {
             match job {
                 Err(e) => items.push(Some(BatchItem::Error(e))),
-                Ok((id, documents)) => {
+                Ok(input) => {
                     let s = summarizer.clone();
-                    let fail_id = id.clone();
+                    let fail_id = input.id.clone();
                     let handle = app
                         .workers
                         .spawn(&mut admission, move || {
                             let started = Instant::now();
-                            (summarize_cluster(&s, id, documents, sources), started.elapsed())
+                            (summarize_cluster(&s, input, sources), started.elapsed())
                         })
                         .await?;
                     items.push(None);

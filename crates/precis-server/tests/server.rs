@@ -756,3 +756,133 @@ fn openapi_describes_the_summary_the_core_writes() {
         assert!(budget.get(key).is_some(), "the OpenAPI budget schema lacks {key}");
     }
 }
+
+/// A request's document object with every field the core reads.
+fn document_json(d: &Document) -> Value {
+    json!({"id": d.id, "text": d.text, "title": d.title, "date": d.date, "url": d.url, "source": d.source})
+}
+
+#[test]
+fn query_earlier_documents_and_metadata_reach_the_core() {
+    let s = Running::default();
+    let example = example_cluster();
+    // The last two articles were read before; the first three are new, with
+    // metadata (dates reorder documents for reading and `lead`).
+    let mut new: Vec<Document> = example.documents[..3].to_vec();
+    for (i, d) in new.iter_mut().enumerate() {
+        d.title = Some(format!("Headline {i}"));
+        d.date = Some(format!("2015-12-{:02}", 17 - i));
+        d.url = Some(format!("https://example.com/{i}"));
+        d.source = Some("Wire".into());
+    }
+    let earlier = example.documents[3..].to_vec();
+    let query = "What did Kerry and Lavrov say about the Syrian opposition?";
+    let plain = Cluster::new("update", new.clone());
+    let cluster = plain.clone().with_query(query).with_earlier(earlier.clone());
+    for method in [Method::Auto, Method::Lead, Method::LexRank] {
+        let budget = Budget::words(60);
+        let expected = cli_json(&cluster, method, budget);
+        // The test can fail: the query and earlier documents change this summary.
+        if method == Method::Auto {
+            assert_ne!(expected, cli_json(&plain, method, budget));
+        }
+        let params = json!({"method": method.name(), "words": 60});
+        let body = json!({
+            "id": "update",
+            "documents": new.iter().map(document_json).collect::<Vec<_>>(),
+            "query": query,
+            "earlier_documents": earlier.iter().map(document_json).collect::<Vec<_>>(),
+            "parameters": params,
+        });
+        let a = post(&s, "/v1/summarize", &body.to_string());
+        assert_eq!(a.status, 200, "{}", a.body);
+        assert_eq!(a.json(), expected, "{method:?}");
+        // The batch reads each cluster's own query and earlier documents.
+        let mut one = body.clone();
+        one.as_object_mut().unwrap().remove("parameters");
+        let mut generic = one.clone();
+        generic.as_object_mut().unwrap().remove("query");
+        generic.as_object_mut().unwrap().remove("earlier_documents");
+        let batch = json!({"clusters": [one, generic], "parameters": params});
+        let a = post(&s, "/v1/summarize/batch", &batch.to_string());
+        assert_eq!(a.status, 200, "{}", a.body);
+        assert_eq!(a.json()[0], expected, "{method:?}");
+        assert_eq!(a.json()[1], cli_json(&plain, method, budget), "{method:?}");
+    }
+    // A blank query is refused with the core's message; in a batch, in place.
+    let mut body = request_for(&plain, json!({}));
+    body["query"] = json!("  ");
+    post(&s, "/v1/summarize", &body.to_string()).assert_error(422, "validation", "query is empty");
+    let batch = json!({"clusters": [{"id": "q", "documents": body["documents"], "query": ""}]});
+    let a = post(&s, "/v1/summarize/batch", &batch.to_string());
+    assert_eq!(a.json()[0]["error_type"], "validation", "{}", a.body);
+    // A bad date names the cluster and the document.
+    let mut body = request_for(&plain, json!({}));
+    body["documents"][1]["date"] = json!("yesterday");
+    let a = post(&s, "/v1/summarize", &body.to_string());
+    a.assert_error(422, "validation", "not an ISO 8601 date");
+    assert!(a.body.contains(&plain.documents[1].id), "{}", a.body);
+    // An earlier document without text says which list it is in.
+    let mut body = request_for(&plain, json!({}));
+    body["earlier_documents"] = json!([{"id": "e1"}]);
+    post(&s, "/v1/summarize", &body.to_string()).assert_error(
+        422,
+        "validation",
+        "earlier_documents[0] (\"e1\") has neither",
+    );
+}
+
+#[test]
+fn openapi_documents_query_earlier_documents_and_metadata() {
+    let s = Running::default();
+    let api = get(&s, "/openapi.json").json();
+    let schemas = &api["components"]["schemas"];
+    for name in ["SummarizeRequest", "ClusterRequest"] {
+        for field in ["query", "earlier_documents"] {
+            assert!(schemas[name]["properties"].get(field).is_some(), "{name} lacks {field}");
+        }
+    }
+    for field in ["title", "date", "url", "source"] {
+        assert!(schemas["DocumentRequest"]["properties"].get(field).is_some(), "{field}");
+    }
+}
+
+#[test]
+fn openapi_method_and_protocol_names_are_the_services() {
+    let s = Running::default();
+    let api = get(&s, "/openapi.json").json();
+    let schemas = &api["components"]["schemas"];
+    let info = get(&s, "/info").json();
+    let sorted = |v: &Value| {
+        let mut names: Vec<String> =
+            v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(sorted(&schemas["MethodName"]["enum"]), sorted(&info["methods"]));
+    assert_eq!(sorted(&schemas["RougeProtocolName"]["enum"]), sorted(&info["rouge_protocols"]));
+}
+
+#[test]
+fn openapi_request_examples_are_answered() {
+    let s = Running::default();
+    let api = get(&s, "/openapi.json").json();
+    let schemas = &api["components"]["schemas"];
+    for (schema, route) in [
+        ("SummarizeRequest", "/v1/summarize"),
+        ("BatchRequest", "/v1/summarize/batch"),
+        ("RougeRequest", "/v1/rouge"),
+    ] {
+        let example = &schemas[schema]["example"];
+        assert!(example.is_object(), "{schema} has no example");
+        let a = post(&s, route, &example.to_string());
+        assert_eq!(a.status, 200, "{schema}: {}", a.body);
+        if route == "/v1/summarize/batch" {
+            assert!(
+                a.json().as_array().unwrap().iter().all(|x| x.get("error").is_none()),
+                "{}",
+                a.body
+            );
+        }
+    }
+}

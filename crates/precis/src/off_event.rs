@@ -80,6 +80,17 @@ pub struct DocumentVerdict {
 /// Judges every document of `analysis` that has a sentence; documents
 /// without one get no verdict. Verdicts are in document order.
 pub fn detect(analysis: &Analysis) -> Vec<DocumentVerdict> {
+    detect_weighted(analysis, NAME_WEIGHT, THRESHOLD)
+}
+
+/// [`detect`] with another weight of the named-things signal (1 uses it
+/// alone, 0 the phrase signal alone) and another threshold: how
+/// `precis eval --protocol offevent` measures what each signal adds.
+pub fn detect_weighted(
+    analysis: &Analysis,
+    name_weight: f64,
+    threshold: f64,
+) -> Vec<DocumentVerdict> {
     let n_docs = analysis.n_docs;
     let mut has_text = vec![false; n_docs];
     for s in &analysis.sentences {
@@ -94,15 +105,56 @@ pub fn detect(analysis: &Analysis) -> Vec<DocumentVerdict> {
         .enumerate()
         .map(|(k, &doc)| {
             let ratio = |x: f64, median: f64| if median > 0.0 { x / median } else { 1.0 };
-            let score = ratio(names[k], median_names).powf(NAME_WEIGHT)
-                * ratio(phrases[k], median_phrases).powf(1.0 - NAME_WEIGHT);
+            let score = ratio(names[k], median_names).powf(name_weight)
+                * ratio(phrases[k], median_phrases).powf(1.0 - name_weight);
             DocumentVerdict {
                 doc,
                 names: names[k],
                 phrases: phrases[k],
                 score,
-                off_event: judge && score < THRESHOLD,
+                off_event: judge && score < threshold,
             }
+        })
+        .collect()
+}
+
+/// The baseline the detector is measured against: for each document with
+/// text (in document order), the cosine between its tf-idf vector (content
+/// terms, the analysis' idf) and the sum of every other document's.
+pub fn leave_one_out_cosine(analysis: &Analysis) -> Vec<(usize, f64)> {
+    let n_terms = analysis.idf.len();
+    let mut docs: Vec<Vec<(u32, f64)>> = vec![Vec::new(); analysis.n_docs];
+    let mut has_text = vec![false; analysis.n_docs];
+    let mut total = vec![0.0f64; n_terms];
+    for (s, counts) in analysis.sentences.iter().zip(&analysis.counts) {
+        has_text[s.doc] = true;
+        for &(term, n) in counts.entries() {
+            let x = f64::from(n) * f64::from(analysis.idf[term as usize]);
+            docs[s.doc].push((term, x));
+            total[term as usize] += x;
+        }
+    }
+    let total_sq: f64 = total.iter().map(|x| x * x).sum();
+    (0..analysis.n_docs)
+        .filter(|&d| has_text[d])
+        .map(|d| {
+            // The document's vector, repeated terms summed.
+            let v = &mut docs[d];
+            v.sort_unstable_by_key(|p| p.0);
+            let mut own: Vec<(u32, f64)> = Vec::with_capacity(v.len());
+            for &(t, x) in v.iter() {
+                match own.last_mut() {
+                    Some((last, y)) if *last == t => *y += x,
+                    _ => own.push((t, x)),
+                }
+            }
+            let own_sq: f64 = own.iter().map(|(_, x)| x * x).sum();
+            let own_total: f64 = own.iter().map(|&(t, x)| x * total[t as usize]).sum();
+            // d · (T − d) and |T − d|², from |T|², d · T and |d|².
+            let dot = own_total - own_sq;
+            let rest_sq = (total_sq - 2.0 * own_total + own_sq).max(0.0);
+            let norm = (own_sq * rest_sq).sqrt();
+            (d, if norm > 0.0 { dot / norm } else { 0.0 })
         })
         .collect()
 }
@@ -325,6 +377,31 @@ mod tests {
         let h = harbour();
         let two = Cluster::new("two", vec![h.documents[0].clone(), h.documents[5].clone()]);
         assert!(flagged(&two).is_empty());
+    }
+
+    #[test]
+    fn the_baseline_cosine_is_lowest_for_the_other_fire() {
+        let prepared = prepare(&harbour()).unwrap();
+        let cos = leave_one_out_cosine(&prepared.analysis);
+        assert_eq!(cos.len(), 6);
+        let lowest = cos.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+        assert_eq!(lowest.0, 5, "{cos:?}");
+        assert!(cos.iter().all(|&(_, c)| (0.0..=1.0 + 1e-9).contains(&c)), "{cos:?}");
+    }
+
+    #[test]
+    fn each_signal_alone_can_be_measured() {
+        let prepared = prepare(&harbour()).unwrap();
+        let both = detect(&prepared.analysis);
+        let names = detect_weighted(&prepared.analysis, 1.0, THRESHOLD);
+        let phrases = detect_weighted(&prepared.analysis, 0.0, THRESHOLD);
+        for (k, v) in both.iter().enumerate() {
+            // The combined score is the weighted geometric mean of the two.
+            let expected =
+                names[k].score.powf(NAME_WEIGHT) * phrases[k].score.powf(1.0 - NAME_WEIGHT);
+            assert!((v.score - expected).abs() < 1e-9, "{v:?}");
+        }
+        assert!(names[5].score < 1.0 && phrases[5].score < 1.0, "{:?} {:?}", names[5], phrases[5]);
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct Prepared {
     /// left out of summaries unless the summarizer keeps them, and nothing
     /// that stands for the cluster (a title) should come from them.
     pub off_event: Vec<DocumentVerdict>,
+    /// Each document's headline, parallel to `doc_ids`: its
+    /// [`crate::Document::title`] when given, else the headline cleaning
+    /// found at its top, whitespace collapsed.
+    pub titles: Vec<Option<String>>,
 }
 
 impl Prepared {
@@ -202,6 +206,16 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
     for d in &mut dropped {
         d.sort_by_key(|x| (x.span.start(), x.span.end()));
     }
+    let titles = cluster
+        .documents
+        .iter()
+        .zip(&cleaned)
+        .map(|(d, clean)| {
+            let given = d.title.as_deref().map(collapse_whitespace);
+            let found = || clean.title.and_then(|s| s.slice(&d.text)).map(collapse_whitespace);
+            given.filter(|t| !t.is_empty()).or_else(found).filter(|t| !t.is_empty())
+        })
+        .collect();
     let analysis = Analysis::new(sentences, cluster.documents.len(), dates);
     let off_event = off_event::detect(&analysis).into_iter().filter(|v| v.off_event).collect();
     Ok(Prepared {
@@ -214,6 +228,7 @@ fn prepare_documents(cluster: &Cluster) -> Result<Prepared> {
         query: None,
         earlier: None,
         off_event,
+        titles,
     })
 }
 

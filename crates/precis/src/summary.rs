@@ -109,6 +109,13 @@ pub struct SummarySentence {
 pub struct Summary {
     /// The cluster id.
     pub id: String,
+    /// A headline for the summary: the best headline of the cluster's
+    /// articles (the one most about what the summary says, never one of an
+    /// off-event document) when ingest found headlines, else a short form
+    /// of the first sentence; empty only when the summary is empty and no
+    /// article has a headline (see [`crate::compose::title`]).
+    #[serde(default)]
+    pub title: String,
     /// The method that produced it.
     pub method: Method,
     /// The budget it respects.

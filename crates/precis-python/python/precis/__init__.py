@@ -162,16 +162,35 @@ def _threads(threads: object) -> int:
     return threads
 
 
-def _cluster(item: object, i: int) -> tuple[str, list[tuple[str, str, str | None]]]:
+_NativeDocument = tuple[str, str, Union[str, None]]
+_NativeCluster = tuple[str, list[_NativeDocument], Union[str, None], list[_NativeDocument]]
+
+
+def _query(query: object, where: str) -> str | None:
+    if query is None or isinstance(query, str):
+        return query
+    raise TypeError(f"{where} is {type(query).__name__}; give the question as a str, or None")
+
+
+def _earlier(earlier: object, where: str) -> list[_NativeDocument]:
+    return [] if earlier is None else _documents(earlier, where)
+
+
+def _cluster(item: object, i: int) -> _NativeCluster:
     """Read one cluster of ``summarize_many``: a record, an (id, documents) tuple, or documents."""
     where = f"clusters[{i}]"
     if isinstance(item, Mapping) and "documents" in item:
         cluster_id = _check_id(item.get("id", str(i)), f"{where}['id']")
-        return (cluster_id, _documents(item["documents"], f"{where}['documents']"))
+        return (
+            cluster_id,
+            _documents(item["documents"], f"{where}['documents']"),
+            _query(item.get("query"), f"{where}['query']"),
+            _earlier(item.get("earlier_documents"), f"{where}['earlier_documents']"),
+        )
     if isinstance(item, tuple) and len(item) == 2 and not isinstance(item[1], str):
         cluster_id = _check_id(item[0], f"{where}[0]")
-        return (cluster_id, _documents(item[1], f"{where}[1]"))
-    return (str(i), _documents(item, where))
+        return (cluster_id, _documents(item[1], f"{where}[1]"), None, [])
+    return (str(i), _documents(item, where), None, [])
 
 
 class Summarizer:
@@ -222,12 +241,29 @@ class Summarizer:
         """The keyword arguments this summarizer was made with."""
         return dict(self._config)
 
-    def summarize(self, documents: Documents, *, id: str = "cluster") -> Summary:
+    def summarize(
+        self,
+        documents: Documents,
+        *,
+        id: str = "cluster",
+        query: str | None = None,
+        earlier: Documents | None = None,
+    ) -> Summary:
         """Summarizes one cluster.
 
         Args:
-            documents: The cluster's articles (see :data:`Documents`).
+            documents: The cluster's articles (see :data:`Documents`). A
+                mapping may carry the metadata precis reads: ``"title"``,
+                ``"date"`` (ISO 8601; dated articles are read earliest
+                first), ``"url"`` and ``"source"``.
             id: The cluster id, used in the result and in error messages.
+            query: A question the summary should answer (a query-focused
+                summary); ``None`` (the default) for a generic summary. An
+                empty or blank query raises :class:`PrecisError`.
+            earlier: Articles the reader has already seen, in the same shapes
+                as ``documents`` (an update summary): what they say is worth
+                nothing, and a sentence that only repeats one of theirs is
+                never chosen.
 
         Returns:
             The :class:`Summary`.
@@ -240,7 +276,12 @@ class Summarizer:
 
         """
         cluster_id = _check_id(id, "id")
-        return self._native.summarize(cluster_id, _documents(documents, "documents"))
+        return self._native.summarize(
+            cluster_id,
+            _documents(documents, "documents"),
+            _query(query, "query"),
+            _earlier(earlier, "earlier"),
+        )
 
     def summarize_many(
         self,
@@ -253,8 +294,9 @@ class Summarizer:
 
         Args:
             clusters: Each a mapping ``{"id": ..., "documents": ...}`` (the
-                JSONL batch record), an ``(id, documents)`` tuple, or just the
-                documents (its id is then its position, as a str).
+                JSONL batch record, with its optional ``"query"`` and
+                ``"earlier_documents"``), an ``(id, documents)`` tuple, or
+                just the documents (its id is then its position, as a str).
             threads: Threads to use; ``None`` (the default) uses all cores.
             errors: ``"raise"`` raises the first failure (in input order);
                 every result, summaries and exceptions in place, is on the
@@ -312,12 +354,14 @@ def summarize(
     fill: bool = False,
     explain: bool = False,
     id: str = "cluster",
+    query: str | None = None,
+    earlier: Documents | None = None,
 ) -> Summary:
     """Summarizes one cluster of news articles.
 
-    ``precis.summarize(docs, words=100)`` is
-    ``precis.Summarizer(words=100).summarize(docs)``; see :class:`Summarizer`
-    for the arguments.
+    ``precis.summarize(docs, words=100, query=q)`` is
+    ``precis.Summarizer(words=100).summarize(docs, query=q)``; see
+    :class:`Summarizer` and :meth:`Summarizer.summarize` for the arguments.
 
     The result's sentences give ``start`` and ``end`` as *character* offsets
     into the string passed for their document, so
@@ -327,4 +371,6 @@ def summarize(
     if not isinstance(method, str):
         raise TypeError(f"method must be a str (one of {', '.join(METHODS)}), got {method!r}")
     unit, limit = _budget(words, bytes, sentences)
-    return _cached(method, unit, limit, bool(fill), bool(explain)).summarize(documents, id=id)
+    return _cached(method, unit, limit, bool(fill), bool(explain)).summarize(
+        documents, id=id, query=query, earlier=earlier
+    )

@@ -43,12 +43,13 @@ def _rows(config: tuple[Any, ...], ids: list[Any], documents: list[Any]) -> dict
     for i, (cluster_id, docs) in enumerate(zip(ids, documents)):
         cluster_id = "" if cluster_id is None else str(cluster_id)
         try:
-            items.append((cluster_id, _documents(docs if docs is not None else [], "documents")))
+            documents_in = _documents(docs if docs is not None else [], "documents")
+            items.append((cluster_id, documents_in, None, []))
         except TypeError as e:
             failed[i] = f"cluster {cluster_id!r}: {e}"
-            items.append((cluster_id, []))
+            items.append((cluster_id, [], None, []))
     results = native.summarize_many(items, 1)
-    for i, ((cluster_id, _), result) in enumerate(zip(items, results)):
+    for i, ((cluster_id, *_), result) in enumerate(zip(items, results)):
         error = failed.get(i) or (str(result) if isinstance(result, BaseException) else None)
         out["id"].append(cluster_id)
         out["summary"].append(None if error else result.text)

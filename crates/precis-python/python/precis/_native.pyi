@@ -90,6 +90,8 @@ class Summary:
     @property
     def warnings(self) -> tuple[str, ...]: ...
     @property
+    def off_event(self) -> list[dict[str, Any]]: ...
+    @property
     def text(self) -> str: ...
     @property
     def word_count(self) -> int: ...
@@ -110,9 +112,17 @@ class Summarizer:
     def __new__(
         cls, method: str, unit: str, limit: int, fill: bool, explain: bool
     ) -> Summarizer: ...
-    def summarize(self, id: str, documents: list[_Document]) -> Summary: ...
+    def summarize(
+        self,
+        id: str,
+        documents: list[_Document],
+        query: Optional[str] = None,
+        earlier: list[_Document] = ...,
+    ) -> Summary: ...
     def summarize_many(
-        self, clusters: list[tuple[str, list[_Document]]], threads: int
+        self,
+        clusters: list[tuple[str, list[_Document], Optional[str], list[_Document]]],
+        threads: int,
     ) -> list[Any]: ...
     def summarize_lines(
         self, lines: list[tuple[int, str]], threads: int

@@ -17,9 +17,12 @@
 //!    three sentences, one vote per article): the event most articles lead
 //!    with is the cluster's main event. Sentences past an article's third
 //!    count for less, since leads are typically at the start of an article.
-//! 3. **Among the selected.** Among the selected sentences that are the
-//!    first selected of their article (so one article's sentences keep
-//!    their order) and can open, the one most about the main event leads,
+//! 3. **Among the selected.** Among the selected sentences that can open
+//!    and have no selected sentence before them in their article that
+//!    could (so one article's sentences keep their order, except that
+//!    picks before the lead which cannot open, such as a sentence naming
+//!    "Kerry" before the one that introduces John Kerry, follow it), the
+//!    one most about the main event leads,
 //!    so the lead is among the sentences the method found most central. A
 //!    candidate that says the same as one of them may lead in its place
 //!    (swapped for it), so the lead does not hang on which of two

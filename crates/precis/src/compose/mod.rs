@@ -2,8 +2,9 @@
 //!
 //! Selection decides *which* sentences; composing decides how they are
 //! presented: the reading order ([`reading_order`]), the sentence cut to
-//! fill the budget in fill mode (`cut`), and the other documents that
-//! carry each sentence's content ([`provenance`]). It reads the prepared
+//! fill the budget in fill mode (`cut`), the other documents that
+//! carry each sentence's content ([`provenance`]) and the summary's
+//! headline ([`title`]). It reads the prepared
 //! cluster and the selection, and writes the [`Summary`] every renderer
 //! prints.
 
@@ -11,6 +12,7 @@ mod cut;
 pub mod lead;
 mod order;
 mod provenance;
+pub mod title;
 
 pub use order::{arrange, reading_order};
 pub use provenance::{carries, provenance, same_fact};
@@ -56,6 +58,7 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
         leads.event(i)
     });
     let provenance = provenance(analysis, &picks);
+    let title = title::title(prepared, &picks);
     let full_cost: usize = picks.iter().map(|&i| budget.cost(&analysis.sentences[i])).sum();
     let mut sentences = Vec::with_capacity(picks.len());
     for (&i, prov) in picks.iter().zip(provenance) {
@@ -85,6 +88,7 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
     }
     Summary {
         id: prepared.id.clone(),
+        title,
         method: with.method,
         budget,
         sentences,
@@ -95,8 +99,9 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
 
 /// The lead (see [`lead`]) and the selection around it. The lead is the
 /// selected sentence that can open and is most about the main event, among
-/// those that are the first selected of their article (so one article's
-/// sentences keep their order), or a candidate that says the same as one of
+/// those that are the first selected of their article able to open (so one
+/// article's sentences keep their order, except that picks which cannot
+/// open and stand before the lead in its article follow it), or a candidate that says the same as one of
 /// them (which of two near-duplicates a selector kept can hang on the order
 /// the documents came in, and the lead must not), swapped for it when it
 /// fits. When none can open, the first selected sentence of an article that
@@ -112,24 +117,32 @@ fn place_lead(
     let cost = |i: usize| budget.cost(&analysis.sentences[i]);
     let whole: Vec<usize> =
         selection.picks.iter().copied().filter(|&i| Some(i) != selection.cut).collect();
-    let earlier_pick = |i: usize| {
+    // Picks of `i`'s article before it; `opener` keeps those that could
+    // open a summary.
+    let earlier_pick = |i: usize, opener: bool| {
         let s = &analysis.sentences[i];
         selection.picks.iter().any(|&p| {
             let q = &analysis.sentences[p];
-            q.doc == s.doc && q.position < s.position
+            q.doc == s.doc
+                && q.position < s.position
+                && (!opener || leads.fault(analysis, p).is_none())
         })
     };
-    let firsts: Vec<usize> = whole.iter().copied().filter(|&i| !earlier_pick(i)).collect();
+    let firsts: Vec<usize> = whole.iter().copied().filter(|&i| !earlier_pick(i, false)).collect();
     if firsts.is_empty() {
         return (selection.clone(), None);
     }
+    // A sentence may lead when no earlier pick of its article could: the
+    // picks before it lean on something ("Kerry's meeting ..." before the
+    // sentence that introduces John Kerry), so they follow it.
+    let may_lead: Vec<usize> = whole.iter().copied().filter(|&i| !earlier_pick(i, true)).collect();
     let used: usize = selection.picks.iter().map(|&i| cost(i)).sum();
     let room = budget.capacity().saturating_sub(used);
     // Candidates that say the same as a first pick, fit in its place, would
     // be the first selected of their own article, and repeat none of the
     // other picks (near duplicates are not transitive).
     let twin_of = |j: usize| {
-        firsts.iter().copied().find(|&p| {
+        may_lead.iter().copied().find(|&p| {
             p != j
                 && cost(j) <= cost(p) + room
                 && analysis.near_duplicate(p, j)
@@ -139,14 +152,10 @@ fn place_lead(
                     .all(|&o| o == p || o == j || !analysis.near_duplicate(o, j))
         })
     };
-    let mut among = firsts.clone();
-    among.extend(
-        with.candidates
-            .indices
-            .iter()
-            .copied()
-            .filter(|&j| !selection.picks.contains(&j) && !earlier_pick(j) && twin_of(j).is_some()),
-    );
+    let mut among = may_lead.clone();
+    among.extend(with.candidates.indices.iter().copied().filter(|&j| {
+        !selection.picks.contains(&j) && !earlier_pick(j, true) && twin_of(j).is_some()
+    }));
     let lead =
         leads.best(analysis, &among).unwrap_or_else(|| leads.most_central(analysis, &firsts));
     match twin_of(lead).filter(|_| !selection.picks.contains(&lead)) {

@@ -12,7 +12,9 @@ pub fn reading_order(analysis: &Analysis, picks: &mut [usize]) {
     });
 }
 
-/// The order a summary is read in: the lead first; then runs of sentences
+/// The order a summary is read in: the lead first (opening a run of its
+/// own), then the picks of its article that stand before it (it was chosen
+/// over them because they cannot open a summary); then runs of sentences
 /// that follow one another in one article, kept together and in the
 /// article's order (so a sentence stays next to the one it leans on);
 /// runs that stand earlier in their article (the main event, by the
@@ -36,11 +38,13 @@ pub fn arrange(
     for i in rest {
         let s = &analysis.sentences[i];
         match runs.last_mut() {
+            // The lead opens a run of its own.
             Some(run)
-                if run.last().is_some_and(|&p| {
-                    let q = &analysis.sentences[p];
-                    q.doc == s.doc && q.position + 1 == s.position
-                }) =>
+                if Some(i) != lead
+                    && run.last().is_some_and(|&p| {
+                        let q = &analysis.sentences[p];
+                        q.doc == s.doc && q.position + 1 == s.position
+                    }) =>
             {
                 run.push(i)
             }
@@ -57,8 +61,17 @@ pub fn arrange(
         let (sx, sy) = (&analysis.sentences[x], &analysis.sentences[y]);
         // A run holding the lead comes first.
         let leads = |run: &[usize]| lead.is_some_and(|l| run.contains(&l));
+        // Then the picks of the lead's article that stand before it (they
+        // could not open; they lean on what the lead says), in its order.
+        let before_lead = |run: &[usize]| {
+            lead.is_some_and(|l| {
+                let (r, l) = (&analysis.sentences[run[0]], &analysis.sentences[l]);
+                r.doc == l.doc && r.position < l.position
+            })
+        };
         leads(b)
             .cmp(&leads(a))
+            .then(before_lead(b).cmp(&before_lead(a)))
             .then(sx.position.cmp(&sy.position))
             .then(date(x).cmp(&date(y)))
             .then(event(y).total_cmp(&event(x)))
@@ -67,8 +80,6 @@ pub fn arrange(
     });
     let mut order: Vec<usize> = Vec::with_capacity(picks.len());
     for run in runs {
-        // The lead opens its run: earlier sentences of its article were
-        // dropped when it was chosen, so it is the run's first.
         order.extend(run);
     }
     order.extend(cut.filter(|c| picks.contains(c)));

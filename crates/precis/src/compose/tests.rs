@@ -142,3 +142,76 @@ fn the_flood_story_opens_with_the_flood_whatever_the_document_order() {
         }
     }
 }
+
+#[test]
+fn the_title_is_the_headline_most_about_the_summary_never_an_off_event_one() {
+    let mut cluster = flood();
+    let titles = [
+        "River Lune floods Bramford, 3,000 leave town centre",
+        "Bramford residents spend night in shelters",
+        "Bramford begins clean-up as river falls",
+        "Why Bramford never got its flood wall",
+    ];
+    for (d, t) in cluster.documents.iter_mut().zip(titles) {
+        d.title = Some(t.to_owned());
+    }
+    // An article about another event whose headline names the flood: it
+    // must not stand for the cluster.
+    cluster.documents.push(
+        Document::new(
+            "WIR20240409.0005",
+            "Ashcombe Rovers beat Kelham United 3-1 in the county cup final at Ashcombe Park on Saturday.\n\n\
+             Striker Tomas Brandt scored twice in the second half before a crowd of 12,000 supporters.\n\n\
+             Kelham manager Rita Oduya said her team had been tired after a long season of away matches.\n\n\
+             The Rovers will play in the national cup next season for the first time since 1987.",
+        )
+        .with_title("River Lune floods Bramford on Sunday as 3,000 leave the town centre | Sports Desk"),
+    );
+    let prepared = crate::prepare(&cluster).unwrap();
+    assert!(
+        prepared.is_off_event(4),
+        "the cup final should be off-event: {:?}",
+        prepared.off_event
+    );
+    for &m in METHODS {
+        for words in [60, 100, 250] {
+            let s = summarize(&cluster, m, Budget::words(words));
+            assert_eq!(
+                s.title,
+                "River Lune floods Bramford, 3,000 leave town centre",
+                "{m} {words}: {}",
+                s.text()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_title_is_a_headline_found_at_the_top_of_an_article() {
+    let mut cluster = flood();
+    let first = &mut cluster.documents[0];
+    first.text = format!("River Lune Floods Bramford Town Centre\n\n{}", first.text);
+    let s = summarize(&cluster, Method::Auto, Budget::words(100));
+    assert_eq!(s.title, "River Lune Floods Bramford Town Centre", "{}", s.text());
+    // The headline is not a sentence of the summary.
+    assert!(s.sentences.iter().all(|x| !x.text.contains("Floods Bramford Town")));
+}
+
+#[test]
+fn without_headlines_the_title_is_a_short_form_of_the_lead() {
+    for &m in METHODS {
+        for words in [60, 100] {
+            let s = summarize(&flood(), m, Budget::words(words));
+            let lead = &s.sentences[0].text;
+            let words_in_title = s.title.split_whitespace().count();
+            assert!((3..=15).contains(&words_in_title), "{m} {words}: {:?}", s.title);
+            let stem = s.title.trim_end_matches(" \u{2026}");
+            assert!(
+                lead.starts_with(stem),
+                "{m} {words}: {:?} is not the start of {lead:?}",
+                s.title
+            );
+            assert!(!s.title.ends_with('.') && !s.title.ends_with(','), "{:?}", s.title);
+        }
+    }
+}

@@ -10,7 +10,9 @@
 //! [`Json`] writes the whole [`Summary`]:
 //!
 //! ```json
-//! {"id": "kerry-lavrov-syria", "method": "auto",
+//! {"id": "kerry-lavrov-syria",
+//!  "title": "In Russia, Secretary Kerry Looks For 'Real Progress' Over Syria",
+//!  "method": "auto",
 //!  "budget": {"unit": "words", "limit": 100, "fill": false},
 //!  "sentences": [{"text": "...", "document": "004_2c385874befa4046.txt",
 //!                 "span": {"start": 152, "end": 310}, "score": 1.7,
@@ -23,6 +25,10 @@
 //! `off_event` lists the documents that report another event than the
 //! cluster's main one (an empty list when none; see [`crate::off_event`]);
 //! their sentences are left out unless the summarizer keeps them.
+//!
+//! `title` is the summary's headline (see [`crate::compose::title`]): the
+//! best headline of the cluster's articles, or a short form of the first
+//! sentence.
 //!
 //! `span` is a byte range into the document's original text; `cut` appears
 //! (as `true`) only on a sentence cut to fill the budget; `explain` only when
@@ -37,7 +43,7 @@
 //! [`crate::context`]).
 //!
 //! [`JsonLine`] writes one line per cluster for batch use:
-//! `{"id": ..., "summary": "sentence\nsentence", "sentences": [...], "off_event": [...]}`
+//! `{"id": ..., "title": ..., "summary": "sentence\nsentence", "sentences": [...], "off_event": [...]}`
 //! with the same sentence and off-event objects.
 
 use crate::summary::{Summary, SummarySentence};
@@ -49,23 +55,42 @@ pub trait Render {
     fn render(&self, summary: &Summary, out: &mut String);
 }
 
-/// Plain text: one sentence per line.
+/// Plain text: the title and an empty line (when there is a title), then
+/// one sentence per line.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Text;
 
 impl Render for Text {
     fn render(&self, summary: &Summary, out: &mut String) {
-        for s in &summary.sentences {
-            out.push_str(&s.text);
-            if s.cut {
-                out.push_str(" …");
-            }
-            out.push('\n');
+        if !summary.title.is_empty() {
+            out.push_str(&summary.title);
+            out.push_str("\n\n");
         }
+        Text::sentences(&summary.sentences, out);
     }
 }
 
-/// Markdown: a heading, one bullet per sentence with its sources.
+impl Text {
+    /// The sentences alone, one per line, a cut one marked with "…".
+    pub fn sentences(sentences: &[SummarySentence], out: &mut String) {
+        for s in sentences {
+            Text::sentence(s, out);
+        }
+    }
+
+    /// One sentence and its line end, a cut one marked with "…".
+    pub fn sentence(s: &SummarySentence, out: &mut String) {
+        out.push_str(&s.text);
+        if s.cut {
+            out.push_str(" …");
+        }
+        out.push('\n');
+    }
+}
+
+/// Markdown: the title as a heading (or "Summary of" the cluster id when
+/// there is none) and the cluster id under it, then one bullet per
+/// sentence with its sources.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Markdown;
 
@@ -82,7 +107,15 @@ fn escape_markdown(text: &str) -> String {
 
 impl Render for Markdown {
     fn render(&self, summary: &Summary, out: &mut String) {
-        out.push_str(&format!("## Summary of {}\n\n", escape_markdown(&summary.id)));
+        if summary.title.is_empty() {
+            out.push_str(&format!("## Summary of {}\n\n", escape_markdown(&summary.id)));
+        } else {
+            out.push_str(&format!(
+                "## {}\n\n*Summary of {}*\n\n",
+                escape_markdown(&summary.title),
+                escape_markdown(&summary.id)
+            ));
+        }
         for s in &summary.sentences {
             out.push_str("- ");
             out.push_str(&escape_markdown(&s.text));
@@ -128,6 +161,7 @@ pub struct JsonLine;
 #[derive(Serialize)]
 struct Record<'a> {
     id: &'a str,
+    title: &'a str,
     summary: String,
     sentences: &'a [SummarySentence],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -139,6 +173,7 @@ impl Render for JsonLine {
     fn render(&self, summary: &Summary, out: &mut String) {
         let record = Record {
             id: &summary.id,
+            title: &summary.title,
             summary: summary.text(),
             sentences: &summary.sentences,
             warnings: &summary.warnings,
@@ -157,6 +192,7 @@ mod tests {
     fn summary() -> Summary {
         Summary {
             id: "c1".into(),
+            title: "Kerry meets Lavrov".into(),
             method: Method::Lead,
             budget: Budget::words(10),
             sentences: vec![
@@ -192,10 +228,10 @@ mod tests {
 
     #[test]
     fn text_and_markdown() {
-        assert_eq!(render(&Text), "Kerry met *Lavrov*.\nThey talked …\n");
+        assert_eq!(render(&Text), "Kerry meets Lavrov\n\nKerry met *Lavrov*.\nThey talked …\n");
         assert_eq!(
             render(&Markdown),
-            "## Summary of c1\n\n- Kerry met \\*Lavrov\\*. *(`a.txt`, `b.txt`)*\n- They talked … *(`b.txt`)*\n"
+            "## Kerry meets Lavrov\n\n*Summary of c1*\n\n- Kerry met \\*Lavrov\\*. *(`a.txt`, `b.txt`)*\n- They talked … *(`b.txt`)*\n"
         );
     }
 
@@ -232,6 +268,7 @@ mod tests {
         assert!(line.ends_with('\n') && line.matches('\n').count() == 1);
         let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["id"], "c1");
+        assert_eq!(v["title"], "Kerry meets Lavrov");
         assert_eq!(v["summary"], "Kerry met *Lavrov*.\nThey talked");
         assert_eq!(v["sentences"][0]["span"]["start"], 0);
         assert_eq!(v["sentences"][1]["cut"], true);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The reading-order section of docs/results.md (called by scripts/results.sh;
+# writes Markdown to standard output): Kendall's tau between each summary's
+# sentence order and the order of the reference sentences they align with,
+# and the share of summaries whose first sentence aligns with the reference's
+# first, for the documents' order, score order and precis's order (see
+# crates/precis/examples/order_report.rs and precis::eval::order).
+#   bash scripts/results-order.sh [DATA_DIR]   (default ../shared/data)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${1:-${PRECIS_DATA:-../shared/data}}
+cargo build --release -q -p precis --example order_report
+target="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+report="$target/release/examples/order_report"
+echo "## Reading order against the references"
+echo
+echo "Each summary sentence is aligned with the reference sentence it shares the most words with; Kendall's tau compares the summary's order with the aligned reference sentences' order (summaries of two or more aligned sentences), and the last column is the share of summaries whose first sentence aligns with the reference's first (mean over a cluster's references)."
+echo "The same selected sentences (method \`auto\`) are read in three orders: the documents' order (input order, chronological where dates are known, then position: how precis ordered before the compose stage), the method's score order, and the order precis prints (the lead, then \`compose::arrange\`)."
+echo "Order does not change ROUGE-1/2 or rougeLsum (the tables above are of the printed summaries)."
+echo "Produced by \`bash scripts/results-order.sh\` (\`cargo run --release -p precis --example order_report -- FILE duc|multinews\`)."
+echo
+echo '```'
+"$report" "$data/duc2003.jsonl.gz" duc | sed "s|$data/||"
+echo
+"$report" "$data/multinews-val.jsonl.gz" multinews | sed "s|$data/||"
+echo '```'
+echo
