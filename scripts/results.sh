@@ -39,6 +39,7 @@ tmp=$(mktemp)
   bash scripts/results-order.sh "$data"
   bash scripts/results-context.sh "$bin" "$data"
   bash scripts/results-stream.sh "$bin" "$data"
+  bash scripts/results-facts.sh "$data"
   cat docs/results-notes.md
 } >"$tmp"
 mv "$tmp" "$out"

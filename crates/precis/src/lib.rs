@@ -28,6 +28,7 @@
 pub mod context;
 pub mod error;
 pub mod eval;
+pub mod facts;
 pub mod ingest;
 mod num;
 pub mod off_event;

@@ -15,7 +15,7 @@ mod provenance;
 pub mod title;
 
 pub use order::{arrange, reading_order};
-pub use provenance::provenance;
+pub use provenance::{carries, provenance, same_fact};
 
 use crate::select::{Budget, Candidates, Selection, Unit};
 use crate::summary::{Method, Summary, SummarySentence};

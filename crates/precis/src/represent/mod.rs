@@ -13,6 +13,7 @@ pub use concepts::{ConceptConfig, Concepts};
 pub use tokens::{for_each_word, is_stopword, words, Lexicon};
 pub use vector::SparseVec;
 
+use crate::facts::Facts;
 use crate::ingest::DocDate;
 use crate::num::id_u32;
 use crate::Span;
@@ -70,6 +71,9 @@ pub struct Analysis {
     /// Publication date of each document, when known (its `date`, or the
     /// date in a newswire id).
     pub doc_dates: Vec<Option<DocDate>>,
+    /// What each sentence states as numbers, names and words with synonyms
+    /// folded ([`crate::facts`]), for redundancy and provenance.
+    pub facts: Facts,
 }
 
 impl Analysis {
@@ -123,7 +127,19 @@ impl Analysis {
         let idf: Vec<f32> =
             sent_freq.iter().map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0).collect();
         let vectors = counts.iter().map(|c| c.scaled(|t| idf[t as usize]).normalized()).collect();
-        Analysis { sentences, n_docs, tokens, vectors, counts, idf, doc_freq, lexicon, doc_dates }
+        let facts = Facts::new(&sentences, &tokens, &lexicon);
+        Analysis {
+            sentences,
+            n_docs,
+            tokens,
+            vectors,
+            counts,
+            idf,
+            doc_freq,
+            lexicon,
+            doc_dates,
+            facts,
+        }
     }
 
     /// Rank of each document in reading order: chronological when dates are
@@ -168,8 +184,21 @@ impl Analysis {
     }
 
     /// True when two sentences say the same thing: high tf-idf cosine, or
-    /// one's content words almost all contained in the other's.
+    /// one's content words almost all contained in the other's, as stems
+    /// ([`Analysis::near_duplicate_words`]) or as fact units (numbers by
+    /// value, names, words with synonyms folded: [`crate::facts`]).
     pub fn near_duplicate(&self, a: usize, b: usize) -> bool {
+        if self.near_duplicate_words(a, b) {
+            return true;
+        }
+        let o = self.facts.overlap(a, b);
+        o.smaller() >= 4 && o.shared.total() as f32 >= CONTAINMENT * o.smaller() as f32
+    }
+
+    /// The near-duplicate test on stems alone: tf-idf cosine at least
+    /// [`NEAR_DUPLICATE_COSINE`], or [`CONTAINMENT`] of the shorter
+    /// sentence's content stems in the other.
+    pub fn near_duplicate_words(&self, a: usize, b: usize) -> bool {
         // A sentence's tf-idf vector has the terms of its content counts, so
         // one merge of the two vectors gives both the cosine and the content
         // terms the sentences share.
