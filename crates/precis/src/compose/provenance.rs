@@ -48,7 +48,7 @@ pub fn carries(analysis: &Analysis, i: usize, j: usize, sim: f32) -> bool {
 }
 
 /// Whether two sentences state the same fact in other words: they share a
-/// number and a word, and at least [`FACT_CONTAINMENT`] of the shorter
+/// number and a word, and at least `FACT_CONTAINMENT` of the shorter
 /// one's units.
 pub fn same_fact(analysis: &Analysis, i: usize, j: usize) -> bool {
     let o = analysis.facts.overlap(i, j);

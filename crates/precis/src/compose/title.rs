@@ -3,20 +3,20 @@
 //! Where the cluster's articles have headlines (a document's `title`, or
 //! the headline cleaning found at its top), the title is the one that
 //! most names the story: its words are the ones the cluster's articles
-//! share and the summary says ([`headline_score`]). Headlines of off-event
+//! share and the summary says (`headline_score`). Headlines of off-event
 //! documents never stand for the cluster, and one made of words few
-//! articles use (below [`MIN_SCORE`]) is passed over. Site names after a bar
+//! articles use (below `MIN_SCORE`) is passed over. Site names after a bar
 //! or a dash ("Storm Hits Coast | The Daily Example") and an agency tag
 //! in brackets ("(Reuters)") are cut off first.
 //!
 //! Without a fitting headline the title is a short form of the lead: the
 //! sentence up to the first clause break (a comma, "to", "as", "which",
-//! ...) after its first [`SHORT_MIN`] words, at most [`SHORT_MAX`] words.
+//! ...) after its first `SHORT_MIN` words, at most `SHORT_MAX` words.
 
 use crate::represent::{for_each_word, Analysis};
 use crate::Prepared;
 
-/// Least [`headline_score`] of a headline taken as the title.
+/// Least `headline_score` of a headline taken as the title.
 const MIN_SCORE: f64 = 0.35;
 
 /// Fewest and most words of a headline taken as a title.
@@ -157,7 +157,7 @@ fn clean_headline(headline: &str) -> String {
 }
 
 /// A short form of a sentence: its words up to the first clause break
-/// after [`SHORT_MIN`] words, at most [`SHORT_MAX`], without a dangling
+/// after `SHORT_MIN` words, at most `SHORT_MAX`, without a dangling
 /// function word or the final full stop; "…" marks a cut that found no
 /// clause break.
 pub fn short_form(sentence: &str) -> String {
