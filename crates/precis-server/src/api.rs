@@ -169,12 +169,25 @@ pub struct BatchRequest {
 impl Parameters {
     /// The core summarizer these options ask for.
     pub fn summarizer(&self) -> Result<precis::Summarizer, ApiError> {
-        let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+        // The OpenAPI document gives budgets as int64: larger ones are
+        // refused as the schema says, not silently taken.
+        let n = |name: &str, v: u64| {
+            if i64::try_from(v).is_err() {
+                return Err(ApiError::new(
+                    ErrorKind::Validation,
+                    format!(
+                        "parameters.{name}: {v} is over the largest budget, {}; give a smaller one",
+                        i64::MAX
+                    ),
+                ));
+            }
+            Ok(usize::try_from(v).unwrap_or(usize::MAX))
+        };
         let budget = match (self.words, self.bytes, self.sentences) {
             (None, None, None) => Budget::words(100),
-            (Some(w), None, None) => Budget::words(n(w)),
-            (None, Some(b), None) => Budget::bytes(n(b)),
-            (None, None, Some(s)) => Budget::sentences(n(s)),
+            (Some(w), None, None) => Budget::words(n("words", w)?),
+            (None, Some(b), None) => Budget::bytes(n("bytes", b)?),
+            (None, None, Some(s)) => Budget::sentences(n("sentences", s)?),
             _ => {
                 return Err(ApiError::new(
                     ErrorKind::Validation,
@@ -555,4 +568,24 @@ pub enum BatchItemSchema {
     Summary(SummarySchema),
     /// The error in its place.
     Error(BatchError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Parameters;
+
+    #[test]
+    fn budgets_beyond_int64_are_refused_by_name() {
+        let huge = 1u64 << 63;
+        for (name, p) in [
+            ("words", Parameters { words: Some(huge), ..Parameters::default() }),
+            ("bytes", Parameters { bytes: Some(huge), ..Parameters::default() }),
+            ("sentences", Parameters { sentences: Some(huge), ..Parameters::default() }),
+        ] {
+            let Err(err) = p.summarizer() else { panic!("{name}: a budget of 2^63 was taken") };
+            assert!(err.message.contains(&format!("parameters.{name}")), "{}", err.message);
+        }
+        let largest = Parameters { sentences: Some(huge - 1), ..Parameters::default() };
+        assert!(largest.summarizer().is_ok());
+    }
 }

@@ -208,14 +208,14 @@ impl Facts {
                 let stem = lexicon.stem(term);
                 if lexicon.is_stop(term) {
                     u32::MAX
-                } else if calendar.binary_search(&stem).is_ok() {
+                } else if calendar.binary_search_by(|s| s.as_str().cmp(stem)).is_ok() {
                     DATE | term
-                } else if attribution.binary_search(&stem).is_ok() {
+                } else if attribution.binary_search_by(|s| s.as_str().cmp(stem)).is_ok() {
                     u32::MAX
                 } else if capital[k] > lower[k] {
                     NAME | term
                 } else {
-                    match classes.binary_search_by(|(s, _)| (*s).cmp(stem)) {
+                    match classes.binary_search_by(|(s, _)| s.as_str().cmp(stem)) {
                         Ok(c) => CLASS | classes[c].1,
                         Err(_) => term,
                     }
@@ -298,16 +298,15 @@ impl Facts {
 }
 
 /// The stems of the synonym table with their class index, sorted by stem.
-fn synonym_classes() -> &'static [(&'static str, u32)] {
-    static TABLE: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
+fn synonym_classes() -> &'static [(String, u32)] {
+    static TABLE: OnceLock<Vec<(String, u32)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Vec::new();
         let lines =
             SYNONYMS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
         for (class, line) in lines.enumerate() {
             for word in line.split_whitespace() {
-                let stem: &'static str = Box::leak(crate::stem::stem(word).into_boxed_str());
-                table.push((stem, crate::num::id_u32(class)));
+                table.push((crate::stem::stem(word), crate::num::id_u32(class)));
             }
         }
         table.sort_unstable();
@@ -316,17 +315,13 @@ fn synonym_classes() -> &'static [(&'static str, u32)] {
     })
 }
 
-static CALENDAR_STEMS: OnceLock<Vec<&'static str>> = OnceLock::new();
-static ATTRIBUTION_STEMS: OnceLock<Vec<&'static str>> = OnceLock::new();
+static CALENDAR_STEMS: OnceLock<Vec<String>> = OnceLock::new();
+static ATTRIBUTION_STEMS: OnceLock<Vec<String>> = OnceLock::new();
 
 /// The stems of `words`, sorted, computed once into `cell`.
-fn sorted_stems(
-    words: &[&str],
-    cell: &'static OnceLock<Vec<&'static str>>,
-) -> &'static [&'static str] {
+fn sorted_stems(words: &[&str], cell: &'static OnceLock<Vec<String>>) -> &'static [String] {
     cell.get_or_init(|| {
-        let mut v: Vec<&'static str> =
-            words.iter().map(|w| &*Box::leak(crate::stem::stem(w).into_boxed_str())).collect();
+        let mut v: Vec<String> = words.iter().map(|w| crate::stem::stem(w)).collect();
         v.sort_unstable();
         v.dedup();
         v
