@@ -364,6 +364,13 @@ impl PySummary {
         &self.inner.id
     }
 
+    /// The summary's title: the best headline of the cluster's articles
+    /// (never an off-event one's), else a short form of the first sentence.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
     /// The method, as the JSON wire format names it.
     #[getter]
     fn method(&self) -> &'static str {

@@ -45,6 +45,7 @@ def test_to_dict_is_the_wire_format() -> None:
     wire = summary.to_dict()
     assert list(wire) == ["id", "title", "method", "budget", "sentences", "off_event"]
     assert wire["title"]
+    assert summary.title == wire["title"]
     assert wire["off_event"] == []
     first = wire["sentences"][0]
     s = summary.sentences[0]
