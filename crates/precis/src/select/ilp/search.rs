@@ -745,7 +745,7 @@ impl<'a> Search<'a> {
                     lost[c as usize] = false;
                 }
             }
-            let Some((delta, pos, y)) = best else { break };
+            let Some((_, pos, y)) = best else { break };
             if pos != usize::MAX {
                 let x = chosen.swap_remove(pos);
                 let item = model.items[x as usize];
@@ -770,13 +770,11 @@ impl<'a> Search<'a> {
                 count[c as usize] += 1;
             }
             chosen.push(y);
-            value += delta;
         }
         // The objective from the counts, not the running sum, so rounding
         // cannot drift.
         let exact: f64 =
             count.iter().zip(&model.weights).filter(|&(&n, _)| n > 0).map(|(_, &w)| w).sum();
-        let _ = value;
         self.offer(exact, chosen.into_iter());
     }
 
