@@ -53,7 +53,6 @@ still written).";
 
 /// Options of `precis summarize`.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("budget").args(["words", "bytes", "sentences"])))]
 pub struct SummarizeArgs {
     /// A directory of documents, a JSONL file of clusters (optionally gzipped),
     /// or `-` for standard input (the default when it is not a terminal).
@@ -64,22 +63,8 @@ pub struct SummarizeArgs {
     #[arg(short, long, default_value = "auto", value_parser = MethodParser)]
     pub method: Method,
 
-    /// Budget in words [default: 100].
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub words: Option<u64>,
-
-    /// Budget in bytes of UTF-8 text, counting one newline between sentences.
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub bytes: Option<u64>,
-
-    /// Budget in whole sentences.
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub sentences: Option<u64>,
-
-    /// Let the last sentence run to the budget and cut it there (as ROUGE's
-    /// length limit does) instead of keeping only whole sentences.
-    #[arg(long)]
-    pub fill: bool,
+    #[command(flatten)]
+    pub length: Length,
 
     /// Output format [default: text for one cluster, jsonl for a batch].
     #[arg(short, long, value_enum)]
@@ -143,27 +128,46 @@ impl SummarizeArgs {
         }
     }
 
-    /// The budget the flags ask for; `clap` has already made them exclusive.
+    /// The budget the flags ask for.
     pub fn budget(&self) -> Budget {
-        budget(self.words, self.bytes, self.sentences, self.fill)
+        self.length.budget()
     }
 }
 
-/// The budget of the `--words`, `--bytes`, `--sentences` and `--fill`
-/// flags (at most one of the three given; 100 words by default).
-pub fn budget(
-    words: Option<u64>,
-    bytes: Option<u64>,
-    sentences: Option<u64>,
-    fill: bool,
-) -> Budget {
-    let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
-    let budget = match (words, bytes, sentences) {
-        (_, Some(b), _) => Budget::bytes(n(b)),
-        (_, _, Some(s)) => Budget::sentences(n(s)),
-        (w, _, _) => Budget::words(w.map_or(100, n)),
-    };
-    budget.with_fill(fill)
+/// The length flags `summarize` and `stories` share: `--words`, `--bytes`
+/// or `--sentences` (at most one; 100 words by default) and `--fill`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("budget").args(["words", "bytes", "sentences"])))]
+pub struct Length {
+    /// Budget in words [default: 100].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub words: Option<u64>,
+
+    /// Budget in bytes of UTF-8 text, counting one newline between sentences.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub bytes: Option<u64>,
+
+    /// Budget in whole sentences.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub sentences: Option<u64>,
+
+    /// Let the last sentence run to the budget and cut it there (as ROUGE's
+    /// length limit does) instead of keeping only whole sentences.
+    #[arg(long)]
+    pub fill: bool,
+}
+
+impl Length {
+    /// The budget the flags ask for; `clap` has already made them exclusive.
+    pub fn budget(&self) -> Budget {
+        let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+        let budget = match (self.words, self.bytes, self.sentences) {
+            (_, Some(b), _) => Budget::bytes(n(b)),
+            (_, _, Some(s)) => Budget::sentences(n(s)),
+            (w, _, _) => Budget::words(w.map_or(100, n)),
+        };
+        budget.with_fill(self.fill)
+    }
 }
 
 /// Output formats.

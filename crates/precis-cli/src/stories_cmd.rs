@@ -14,7 +14,7 @@ use crate::cluster_cmd::{for_each_article, ClusterOptions};
 use crate::output::Sink;
 use crate::Status;
 use anyhow::{Context, Result};
-use clap::{ArgGroup, Args};
+use clap::Args;
 use precis::ingest::DocDate;
 use precis::story::StoryClusterer;
 use precis::{Budget, Cluster, Document, Method, OffEvent, Summarizer, SummarySentence};
@@ -24,7 +24,6 @@ use std::path::PathBuf;
 
 /// Arguments of `precis stories`.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("budget").args(["words", "bytes", "sentences"])))]
 pub struct StoriesArgs {
     /// A JSONL file of articles (optionally gzipped), a directory of
     /// .txt/.html articles, or `-` for standard input.
@@ -38,18 +37,8 @@ pub struct StoriesArgs {
     /// The summarization method (see `precis summarize --help`).
     #[arg(short, long, default_value = "auto")]
     pub method: Method,
-    /// Budget in words [default: 100].
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub words: Option<u64>,
-    /// Budget in bytes.
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub bytes: Option<u64>,
-    /// Budget in whole sentences.
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub sentences: Option<u64>,
-    /// Let the last sentence run to the budget and cut it there.
-    #[arg(long)]
-    pub fill: bool,
+    #[command(flatten)]
+    pub length: crate::args::Length,
     /// Let sentences of a story's documents that report another event into
     /// its summary (left out by default; listed in "off_event" either way).
     #[arg(long)]
@@ -61,7 +50,7 @@ pub struct StoriesArgs {
 
 impl StoriesArgs {
     fn budget(&self) -> Budget {
-        crate::args::budget(self.words, self.bytes, self.sentences, self.fill)
+        self.length.budget()
     }
 }
 
