@@ -22,32 +22,11 @@
 //! `--show N` prints to standard error up to N pairs of each set that only
 //! the new test links, for reading.
 use precis::compose::carries;
+use precis::facts::CALENDAR;
 use precis::represent::{is_stopword, Analysis, InvertedIndex};
 use precis::{prepare, Cluster};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
-
-const CALENDAR: [&str; 19] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 #[derive(serde::Deserialize)]
 struct Record {

@@ -61,7 +61,7 @@ const ATTRIBUTION: [&str; 12] = [
 const COUNTED_WITHIN: u32 = 3;
 
 /// Days and months: capitalized, but dates rather than names of actors.
-const CALENDAR: [&str; 19] = [
+pub const CALENDAR: [&str; 19] = [
     "monday",
     "tuesday",
     "wednesday",
