@@ -32,14 +32,8 @@ log=$(mktemp)
 "$bin" serve --addr 127.0.0.1:0 2>"$log" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -f "$log"' EXIT
-addr=""
-for _ in $(seq 100); do
-  addr=$(grep -o 'listening on http://[0-9.:]*' "$log" | head -1 | sed 's/listening on //') || true
-  [ -n "$addr" ] && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; echo "precis serve exited"; exit 1; }
-  sleep 0.1
-done
-[ -n "$addr" ] || { cat "$log"; echo "precis serve did not start"; exit 1; }
+. "$root/scripts/lib/serve.sh"
+addr=$(server_address "$log" $pid)
 echo "server at $addr"
 
 mkdir -p docs/img
