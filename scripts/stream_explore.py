@@ -16,8 +16,7 @@ min-df-2, size-bonus, average-link, geometric, split-bursts, ceiling.
 """
 
 import argparse
-import gzip
-import json
+import itertools
 import math
 import re
 import sys
@@ -29,8 +28,23 @@ STOP = None
 
 
 def stem(w):
-    for suf in ("ational", "ization", "ations", "ation", "ments", "ment", "ings", "ing", "ness", "ies",
-                "ied", "es", "ed", "ly", "s"):
+    for suf in (
+        "ational",
+        "ization",
+        "ations",
+        "ation",
+        "ments",
+        "ment",
+        "ings",
+        "ing",
+        "ness",
+        "ies",
+        "ied",
+        "es",
+        "ed",
+        "ly",
+        "s",
+    ):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
     return w
@@ -58,7 +72,7 @@ def counts(toks, bigrams=0.0, name_weight=1.0):
     for t, name in toks:
         tf[t] += name_weight if name else 1.0
     if bigrams:
-        for (a, _), (b, _) in zip(toks, toks[1:]):
+        for (a, _), (b, _) in itertools.pairwise(toks):
             tf[a + "_" + b] += bigrams
     return tf
 
@@ -77,8 +91,9 @@ def top(v, k):
     return v if len(v) <= k else dict(sorted(v.items(), key=lambda x: -x[1])[:k])
 
 
-def cluster(tfs, th, idf_offset=0.5, article_terms=100, story_terms=300, min_df=1, link="centroid",
-            size_bonus=0.0, split=None):
+def cluster(
+    tfs, th, idf_offset=0.5, article_terms=100, story_terms=300, min_df=1, link="centroid", size_bonus=0.0, split=None
+):
     """One pass: each article joins the best-scoring live story if the score
     reaches `th`, or starts a story. `split=(hi, ratio)`: an article much
     closer to one recent weak member of its story than to the story itself
@@ -146,8 +161,10 @@ def parts(pred, gold):
 
 def line(label, pred, gold):
     s = scores(pred, gold)
-    out = (f"| {label} | {s['clusters']} | {s['bcubed_p']:.3f} | {s['bcubed_r']:.3f} | **{s['bcubed_f1']:.4f}** "
-           f"| {s['pairwise_f1']:.3f} |")
+    out = (
+        f"| {label} | {s['clusters']} | {s['bcubed_p']:.3f} | {s['bcubed_r']:.3f} | **{s['bcubed_f1']:.4f}** "
+        f"| {s['pairwise_f1']:.3f} |"
+    )
     for p, ps in parts(pred, gold):
         out += f" {p}: {ps['bcubed_p']:.3f} / {ps['bcubed_r']:.3f} / {ps['bcubed_f1']:.3f} |"
     return s["bcubed_f1"], out
