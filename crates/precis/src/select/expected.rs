@@ -364,7 +364,8 @@ mod tests {
         let tails = Tails { expected: &expected, table: tail_table(&expected) };
         let bags: Vec<Bag> = (0..a.len()).map(|i| Bag::new(&a.tokens[i])).collect();
         let mut held = vec![0u32; expected.len()];
-        let mut shared = 0;
+        let mut held_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
+        let (mut shared, mut shared_pairs) = (0, 0);
         for picked in [0, 1] {
             for (j, bag) in bags.iter().enumerate().skip(2) {
                 let before = bag.unigram_gain(&tails, &held);
@@ -376,12 +377,41 @@ mod tests {
                 let after = bag.unigram_gain(&tails, &after_held);
                 assert!((before - lost - after).abs() < 1e-9, "sentence {j} after {picked}");
                 shared += usize::from(lost > 0.0);
+                // Bigrams the same way: new ones stop being new.
+                let new = |held: &FxHashSet<(u32, u32)>| {
+                    bag.pairs.iter().filter(|p| !held.contains(p)).count()
+                };
+                let mut after_pairs = held_pairs.clone();
+                after_pairs.extend(bags[picked].pairs.iter().copied());
+                let gone = bag.shared_new_pairs(&bags[picked], &held_pairs);
+                assert_eq!(
+                    new(&held_pairs) - gone,
+                    new(&after_pairs),
+                    "sentence {j} after {picked}"
+                );
+                shared_pairs += gone;
             }
             for &(t, c) in &bags[picked].terms {
                 held[t as usize] += c;
             }
+            held_pairs.extend(bags[picked].pairs.iter().copied());
         }
         assert!(shared > 0, "the sentences share terms, so some gain is lost");
+        assert!(shared_pairs > 0, "they share bigrams (kerry met, in geneva)");
+    }
+
+    #[test]
+    fn a_sentence_adds_its_expected_matches_and_its_length_to_the_totals() {
+        let a = analysis(&[&["Kerry met Lavrov in Geneva on Monday."]]);
+        let mut bag = Bag::new(&a.tokens[0]);
+        bag.scale = 0.5;
+        bag.bigram_precision = 0.25;
+        let start = Totals { matches: 1.0, tokens: 3, matches2: 0.5, pairs: 2 };
+        let t = start.plus(&bag, (4.0, 3));
+        assert_eq!(t.matches, 1.0 + 0.5 * 4.0);
+        assert_eq!(t.tokens, 3 + bag.tokens);
+        assert_eq!(t.matches2, 0.5 + 0.25 * 3.0);
+        assert_eq!(t.pairs, 2 + bag.tokens - 1);
     }
 
     #[test]
