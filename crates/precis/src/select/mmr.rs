@@ -36,7 +36,7 @@ impl Mmr {
         let mut used = 0usize;
         let capacity = budget.capacity();
         while used < capacity && !remaining.is_empty() {
-            // Best remaining candidate; ties go to the earlier index.
+            // Best remaining candidate; ties go to the earlier one in `remaining`.
             let mut best: Option<(usize, f64)> = None;
             for (k, &i) in remaining.iter().enumerate() {
                 let cost = budget.cost(&analysis.sentences[i]);
@@ -55,5 +55,31 @@ impl Mmr {
             }
         }
         sel
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::tests::analysis;
+
+    #[test]
+    fn equal_values_go_to_the_earlier_candidate() {
+        // Equal values: the candidate earlier in the remaining list wins, so
+        // the first pick is the earliest sentence. (Later picks follow the
+        // list as `Selection::take` leaves it, which swaps the last candidate
+        // into the picked one's place, not index order.)
+        let a = analysis(&[&[
+            "Kerry met Lavrov in Geneva on Monday.",
+            "Farmers moved their cattle to higher ground.",
+            "The orchestra plays its last concert tonight.",
+        ]]);
+        let candidates = Candidates { indices: vec![0, 1, 2], after: Vec::new() };
+        let mmr = Mmr { lambda: 1.0 };
+        let one = Budget::sentences(1);
+        assert_eq!(mmr.select(&a, &[1.0; 3], &candidates, &one).picks, [0]);
+        assert_eq!(mmr.select(&a, &[0.5, 1.0, 1.0], &candidates, &one).picks, [1]);
+        let two = Budget::sentences(2);
+        assert_eq!(mmr.select(&a, &[1.0; 3], &candidates, &two).picks, [0, 2]);
     }
 }
