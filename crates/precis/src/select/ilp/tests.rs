@@ -506,3 +506,26 @@ fn local_search_keeps_exact_answers() {
         assert!((with.objective - without.objective).abs() <= 1e-9 * with.objective.max(1.0));
     }
 }
+
+#[test]
+fn a_relative_gap_stops_early_with_an_honest_bound() {
+    // A search allowed to stop within 20% of the optimum prunes subtrees
+    // that might hold better solutions; the bound it reports must cover them.
+    let mut rng = Rng::new(31);
+    let limits = SolveLimits { relative_gap: 0.2, ..SolveLimits::default() };
+    let mut below = 0;
+    for round in 0..500 {
+        let p = random_problem(&mut rng, round % 2 == 1);
+        let best = brute_force(&p);
+        let s = solve(&p, &limits);
+        check_feasible(&p, &s);
+        assert!(s.objective >= 0.8 * best - 1e-9 * best.max(1.0), "{} vs {best}", s.objective);
+        assert!(
+            s.upper_bound >= best - 1e-9 * best.max(1.0),
+            "bound {} below optimum {best} on {p:?}",
+            s.upper_bound
+        );
+        below += usize::from(s.objective < best - 1e-9 * best.max(1.0));
+    }
+    assert!(below > 0, "some searches stopped short of the optimum");
+}
