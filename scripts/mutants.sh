@@ -2,13 +2,14 @@
 # Mutation testing with cargo-mutants (installed from crates.io if missing):
 # which small changes to the code no test notices.
 #
-#   bash scripts/mutants.sh core|cli [SHARD/N] [-- CARGO-MUTANTS-OPTIONS]
+#   bash scripts/mutants.sh core|render|cli [SHARD/N] [-- CARGO-MUTANTS-OPTIONS]
 #
 # `core` mutates the core's `select/**`, `summarize.rs` and `render/**` and
-# runs the core's unit tests (`cargo test -p precis --lib`); `cli` mutates
+# runs the core's unit tests (`cargo test -p precis --lib`); `render` the
+# same for `render/**` alone (10 mutants, all by default); `cli` mutates
 # the CLI's `batch.rs` and `input.rs` and runs its unit tests and its
 # integration tests (`cargo test -p precis-cli --bins --test cli`).
-# SHARD/N (default 0/20 for core, 0/10 for cli) tests every N-th mutant of
+# SHARD/N (default 0/20 for core, 0/1 for render, 0/10 for cli) tests every N-th mutant of
 # the list, starting at the SHARD-th (cargo-mutants' round-robin sharding,
 # so the sample is the same on every run of the same code); give 0/1 for
 # all of them (about 960 core and 150 CLI mutants: days on 2 cores).
@@ -19,7 +20,7 @@
 # the compiled dependencies, the committed tree (HEAD: commit what you want
 # tested) is copied to a scratch directory with target/debug's dependencies,
 # and cargo-mutants mutates that copy in place. Results go to
-# mutants.out/<core|cli>/ (not committed).
+# mutants.out/<core|render|cli>/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -34,11 +35,14 @@ case "$what" in
     shard=${shard:-0/20}
     args=(-p precis --file 'crates/precis/src/select/**' --file crates/precis/src/summarize.rs
           --file 'crates/precis/src/render/**' --timeout 120 -C --lib) ;;
+  render)
+    shard=${shard:-0/1}
+    args=(-p precis --file 'crates/precis/src/render/**' --timeout 120 -C --lib) ;;
   cli)
     shard=${shard:-0/10}
     args=(-p precis-cli --file crates/precis-cli/src/batch.rs --file crates/precis-cli/src/input.rs
           --timeout 300 -C --bins -C --test -C cli) ;;
-  *) echo "usage: bash scripts/mutants.sh core|cli [SHARD/N] [-- CARGO-MUTANTS-OPTIONS]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/mutants.sh core|render|cli [SHARD/N] [-- CARGO-MUTANTS-OPTIONS]" >&2; exit 2 ;;
 esac
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/precis-mutants.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
