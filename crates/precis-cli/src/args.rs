@@ -76,8 +76,9 @@ pub struct SummarizeArgs {
     pub explain: bool,
 
     /// Let sentences of documents that report another event than the
-    /// cluster's main one into the summary (they are left out by default;
-    /// JSON output lists them in "off_event" either way).
+    /// cluster's main one into the summary (those flagged confidently are
+    /// left out by default; JSON output lists every flagged document in
+    /// "off_event" either way).
     #[arg(long)]
     pub keep_off_event: bool,
 

@@ -9,6 +9,8 @@
 //! halves by cluster (a cluster's `-clean` and `-intr` versions stay
 //! together), the threshold is chosen on one half and scored on the other,
 //! and the two test halves are pooled.
+//! A row scores the confident flags alone: the documents whose sentences
+//! summaries leave out.
 //!
 //! What each signal adds: the same figures for the named-things signal
 //! alone, the phrase signal alone, and the baseline, a leave-one-out cosine
@@ -18,7 +20,7 @@
 use crate::eval_cmd::EvalArgs;
 use crate::{input, BadInput, Status};
 use anyhow::{bail, Result};
-use precis::off_event::{detect_weighted, leave_one_out_cosine, NAME_WEIGHT, THRESHOLD};
+use precis::off_event::{detect_weighted, leave_one_out_cosine, CONFIDENT, NAME_WEIGHT, THRESHOLD};
 use precis::{prepare, Cluster};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -36,14 +38,20 @@ struct Record {
 const VARIANTS: [&str; 4] =
     ["detector", "named things alone", "repeated phrases alone", "baseline: leave-one-out cosine"];
 
+/// The score slot of the confident flags: the detector's score where
+/// both signals alone are below the threshold, else infinity (never
+/// confident), so that flagging below [`CONFIDENT`] gives exactly the
+/// documents whose sentences summaries leave out.
+const CONFIDENT_ROW: usize = 4;
+
 /// One record's answer and the detector's scores.
 struct Judged {
     /// The cluster id without a `-clean`/`-intr` suffix.
     base: String,
     gold: BTreeSet<String>,
     /// Each judged document's id and its score under each of [`VARIANTS`]
-    /// (a document is flagged below the threshold).
-    scores: Vec<(String, [f64; 4])>,
+    /// (a document is flagged below the threshold), then [`CONFIDENT_ROW`].
+    scores: Vec<(String, [f64; 5])>,
 }
 
 /// Counts of flagged documents against the answers.
@@ -186,7 +194,10 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
                     .iter()
                     .enumerate()
                     .map(|(k, v)| {
-                        let scores = [v.score, names[k].score, phrases[k].score, cosine[k].1];
+                        let agree = v.names_ratio < THRESHOLD && v.phrases_ratio < THRESHOLD;
+                        let confident = if agree { v.score } else { f64::INFINITY };
+                        let scores =
+                            [v.score, names[k].score, phrases[k].score, cosine[k].1, confident];
                         (prepared.doc_ids[v.doc].clone(), scores)
                     })
                     .collect(),
@@ -230,6 +241,11 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     };
     let (chosen, pooled) = held_half(0);
     lines.push(Line::new("held-half (threshold from the other half)", chosen, pooled));
+    lines.push(Line::new(
+        "confident flags (sentences left out)",
+        format!("{CONFIDENT}"),
+        Counts::of(&judged, CONFIDENT_ROW, CONFIDENT),
+    ));
     // What each signal adds, and the baseline.
     let all: Vec<&Judged> = judged.iter().collect();
     for (variant, name) in VARIANTS.iter().enumerate().skip(1) {

@@ -3,15 +3,15 @@
 
 use crate::util::{precis, TempDir};
 
-/// Five reports of one harbour fire and one of another fire in the same
-/// city (the same fixture as the core's unit tests).
+/// Five reports of one harbour fire and one of another fire in a nearby
+/// town (the same fixture as the core's unit tests).
 const DOCS: [(&str, &str); 6] = [
     ("fire-1.txt", "Fire crews in Port Alden fought a blaze at the Kessler grain terminal on Tuesday night. The fire at the Kessler terminal started in a conveyor tunnel, Chief Maria Ortega said. About 40 firefighters from Port Alden and Dunmore were called to the terminal. No one was hurt, but the terminal's north silo collapsed."),
     ("fire-2.txt", "A blaze destroyed the north silo of the Kessler grain terminal in Port Alden on Tuesday. Chief Maria Ortega said the fire began in a conveyor tunnel and spread into the silo. Crews from Dunmore helped Port Alden firefighters keep the fire from the docks. The Kessler company said grain shipments would stop for a month."),
     ("fire-3.txt", "The Kessler grain terminal will stay closed after Tuesday's fire, the company said on Wednesday. Investigators from the Port Alden fire service are examining the conveyor tunnel where Chief Maria Ortega said the blaze began. The collapse of the north silo spilled grain onto the harbour road, which remains shut."),
     ("fire-4.txt", "Farmers who ship through the Kessler grain terminal in Port Alden fear delays after Tuesday's fire. The north silo collapsed during the blaze, and Kessler said grain shipments would stop for a month. Chief Maria Ortega said the conveyor tunnel fire was under control by midnight with help from Dunmore crews."),
     ("fire-5.txt", "Port Alden's harbour road reopened on Thursday, two days after fire brought down the north silo at the Kessler grain terminal. Chief Maria Ortega thanked the Dunmore crews who answered the call on Tuesday night. The company said the conveyor tunnel would be rebuilt."),
-    ("other.txt", "A fire gutted the Bellamy furniture warehouse on Elm Street in Port Alden in March, fire officials said. Captain Hugo Brandt said sprinklers in the warehouse had been switched off for repairs. The owners, Ruth and Samuel Bellamy, said they would rebuild on the site. Firefighters from Port Alden spent six hours at the warehouse."),
+    ("other.txt", "A fire gutted the Bellamy furniture warehouse on Elm Street in Corvin in March, fire officials said. Captain Hugo Brandt said sprinklers in the warehouse had been switched off for repairs. The owners, Ruth and Samuel Bellamy, said they would rebuild on the site, a mile from the river. Firefighters from Corvin spent six hours at the warehouse."),
 ];
 
 fn cluster_dir() -> TempDir {

@@ -319,7 +319,7 @@ async fn summarize(
             let started = Instant::now();
             let (response, compute) = app
                 .workers
-                .run(&mut admission, move || {
+                .run(&mut admission, usage.words(), move || {
                     let started = Instant::now();
                     (summarize_cluster(&summarizer, input, sources), started.elapsed())
                 })
@@ -481,7 +481,7 @@ async fn rouge(
         let protocol = req.protocol.clone();
         let (response, compute) = app
             .workers
-            .run(&mut admission, move || {
+            .run(&mut admission, usage.words(), move || {
                 let started = Instant::now();
                 let pairs = req.pairs;
                 (scorer.score(protocol, pairs), started.elapsed())

@@ -96,7 +96,10 @@ fn main() -> Result<(), BoxError> {
         let weights = weigh(analysis, &situation, words as f64);
         let mut candidates = filter.candidates(analysis);
         weights.restrict(&mut candidates);
-        candidates.indices.retain(|&i| !prepared.is_off_event(analysis.sentences[i].doc));
+        candidates.indices.retain(|&i| {
+            let doc = analysis.sentences[i].doc;
+            !prepared.off_event.iter().any(|v| v.doc == doc && v.confident)
+        });
         let mut concepts = Concepts::new(analysis, &coverage.concepts);
         if !weights.is_neutral() {
             for (weight, &(x, y)) in concepts.weights.iter_mut().zip(&concepts.keys) {

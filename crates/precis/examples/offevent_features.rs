@@ -30,7 +30,13 @@ fn main() {
         if gz { Box::new(flate2::bufread::MultiGzDecoder::new(reader)) } else { Box::new(reader) };
     for line in BufReader::new(reader).lines() {
         let rec: Rec = serde_json::from_str(&line.expect("read")).expect("json");
-        let prepared = prepare(&rec.cluster).expect("prepare");
+        let prepared = match prepare(&rec.cluster) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("cluster {:?} skipped: {e}", rec.cluster.id);
+                continue;
+            }
+        };
         let a = &prepared.analysis;
         let mut docs: Vec<Vec<Vec<Tok>>> = vec![Vec::new(); a.n_docs];
         for (s, tokens) in a.sentences.iter().zip(&a.tokens) {

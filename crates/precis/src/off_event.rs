@@ -26,6 +26,18 @@
 //! below [`THRESHOLD`] is off-event. Clusters of fewer than three documents
 //! with text are left alone: with two, nothing says which one is off.
 //!
+//! Every flag is reported, but a summary leaves a document's sentences out
+//! only on a **confident** flag ([`DocumentVerdict::confident`]): the
+//! combined ratio below half the threshold ([`CONFIDENT`]) *and* each
+//! signal alone below the threshold, so that the two independent signals
+//! agree. One signal at zero is not enough: a short document, a weather
+//! table or a list of names can share no phrases (or no names) with the
+//! rest while still belonging to the story, and the geometric mean of the
+//! two ratios is then zero. On the clean DUC 2003 clusters no document is
+//! flagged confidently, while 3 of 30 have an ordinary flag; leaving out
+//! every flagged document cost ROUGE there and on Multi-News
+//! (`docs/results.md`).
+//!
 //! The detector is deterministic (no hash-map iteration reaches the result)
 //! and linear in the cluster's tokens plus quadratic in its documents'
 //! distinct names, a few milliseconds for a DUC cluster.
@@ -51,6 +63,12 @@ pub struct OffEvent {
 /// development set; the held-half figure is in `docs/results.md`).
 pub const THRESHOLD: f64 = 0.45;
 
+/// A flag is confident (the document's sentences are left out of
+/// summaries) when the combined ratio is below this and each signal's ratio
+/// alone is below [`THRESHOLD`]: half the threshold, a general margin, not
+/// chosen per cluster.
+pub const CONFIDENT: f64 = THRESHOLD / 2.0;
+
 /// Weight of the named-things signal in the geometric mean; the phrase
 /// signal has the rest.
 pub const NAME_WEIGHT: f64 = 0.75;
@@ -71,10 +89,19 @@ pub struct DocumentVerdict {
     pub names: f64,
     /// Share of its content bigrams that two other documents use.
     pub phrases: f64,
+    /// Its named-things overlap as a ratio to the cluster's median.
+    pub names_ratio: f64,
+    /// Its repeated-phrase share as a ratio to the cluster's median.
+    pub phrases_ratio: f64,
     /// The combined ratio to the cluster's medians (1 = typical).
     pub score: f64,
-    /// Whether it is off-event (`score < THRESHOLD`).
+    /// Whether it is off-event (`score < THRESHOLD`): reported in every
+    /// summary's `off_event` list.
     pub off_event: bool,
+    /// Whether the flag is confident: `score < CONFIDENT` and both
+    /// `names_ratio` and `phrases_ratio` below `THRESHOLD`. Only these
+    /// documents' sentences are left out of summaries.
+    pub confident: bool,
 }
 
 /// Judges every document of `analysis` that has a sentence; documents
@@ -105,14 +132,22 @@ pub fn detect_weighted(
         .enumerate()
         .map(|(k, &doc)| {
             let ratio = |x: f64, median: f64| if median > 0.0 { x / median } else { 1.0 };
-            let score = ratio(names[k], median_names).powf(name_weight)
-                * ratio(phrases[k], median_phrases).powf(1.0 - name_weight);
+            let names_ratio = ratio(names[k], median_names);
+            let phrases_ratio = ratio(phrases[k], median_phrases);
+            let score = names_ratio.powf(name_weight) * phrases_ratio.powf(1.0 - name_weight);
+            let off_event = judge && score < threshold;
             DocumentVerdict {
                 doc,
                 names: names[k],
                 phrases: phrases[k],
+                names_ratio,
+                phrases_ratio,
                 score,
-                off_event: judge && score < threshold,
+                off_event,
+                confident: off_event
+                    && score < threshold / 2.0
+                    && names_ratio < threshold
+                    && phrases_ratio < threshold,
             }
         })
         .collect()
@@ -162,11 +197,25 @@ pub fn leave_one_out_cosine(analysis: &Analysis) -> Vec<(usize, f64)> {
 /// A one-line reason for a flagged document, for `--explain` and the
 /// output record.
 pub fn reason(verdict: &DocumentVerdict) -> String {
+    let what = if verdict.confident {
+        format!(
+            "a confident flag (below {CONFIDENT}, and each signal alone below {THRESHOLD}): \
+             its sentences are left out unless --keep-off-event"
+        )
+    } else {
+        format!(
+            "not a confident flag (that needs below {CONFIDENT} with each signal alone below \
+             {THRESHOLD}): its sentences may still be used"
+        )
+    };
     format!(
         "shares few of the names and phrases the other reports share: named-things overlap \
-         {:.2} and repeated phrases {:.0}%, together {:.2} of the cluster's median (below {THRESHOLD})",
+         {:.2} ({:.2} of the median) and repeated phrases {:.0}% ({:.2} of the median), \
+         together {:.2} of the cluster's median (below {THRESHOLD}); {what}",
         verdict.names,
+        verdict.names_ratio,
         100.0 * verdict.phrases,
+        verdict.phrases_ratio,
         verdict.score
     )
 }
@@ -324,8 +373,8 @@ mod tests {
     use super::*;
     use crate::{prepare, Cluster, Document};
 
-    /// Five reports of one harbour fire and one of a different fire that
-    /// shares the city, the fire service and the vocabulary.
+    /// Five reports of one harbour fire and one of a different fire in a
+    /// nearby town that shares the fire service's vocabulary.
     fn harbour() -> Cluster {
         let docs = [
             ("fire-1", "Fire crews in Port Alden fought a blaze at the Kessler grain terminal on Tuesday night. The fire at the Kessler terminal started in a conveyor tunnel, Chief Maria Ortega said. About 40 firefighters from Port Alden and Dunmore were called to the terminal. No one was hurt, but the terminal's north silo collapsed."),
@@ -333,7 +382,7 @@ mod tests {
             ("fire-3", "The Kessler grain terminal will stay closed after Tuesday's fire, the company said on Wednesday. Investigators from the Port Alden fire service are examining the conveyor tunnel where Chief Maria Ortega said the blaze began. The collapse of the north silo spilled grain onto the harbour road, which remains shut."),
             ("fire-4", "Farmers who ship through the Kessler grain terminal in Port Alden fear delays after Tuesday's fire. The north silo collapsed during the blaze, and Kessler said grain shipments would stop for a month. Chief Maria Ortega said the conveyor tunnel fire was under control by midnight with help from Dunmore crews."),
             ("fire-5", "Port Alden's harbour road reopened on Thursday, two days after fire brought down the north silo at the Kessler grain terminal. Chief Maria Ortega thanked the Dunmore crews who answered the call on Tuesday night. The company said the conveyor tunnel would be rebuilt."),
-            ("other", "A fire gutted the Bellamy furniture warehouse on Elm Street in Port Alden in March, fire officials said. Captain Hugo Brandt said sprinklers in the warehouse had been switched off for repairs. The owners, Ruth and Samuel Bellamy, said they would rebuild on the site. Firefighters from Port Alden spent six hours at the warehouse."),
+            ("other", "A fire gutted the Bellamy furniture warehouse on Elm Street in Corvin in March, fire officials said. Captain Hugo Brandt said sprinklers in the warehouse had been switched off for repairs. The owners, Ruth and Samuel Bellamy, said they would rebuild on the site, a mile from the river. Firefighters from Corvin spent six hours at the warehouse."),
         ];
         Cluster::new("harbour", docs.iter().map(|(id, text)| Document::new(*id, *text)).collect())
     }
@@ -354,6 +403,57 @@ mod tests {
         let verdicts = detect(&prepared.analysis);
         let other = verdicts.iter().find(|v| v.doc == 5).unwrap();
         assert!(reason(other).contains("below"), "{}", reason(other));
+    }
+
+    #[test]
+    fn the_other_fire_is_a_confident_flag_and_its_sentences_are_left_out() {
+        let prepared = prepare(&harbour()).unwrap();
+        let other = detect(&prepared.analysis).into_iter().find(|v| v.doc == 5).unwrap();
+        assert!(other.confident, "{other:?}");
+        assert!(other.score < CONFIDENT && other.names_ratio < THRESHOLD, "{other:?}");
+        assert!(reason(&other).contains("left out unless --keep-off-event"), "{}", reason(&other));
+        let docs_in = |keep: bool| {
+            let s = crate::Summarizer::builder()
+                .method(crate::Method::Lead)
+                .budget(crate::Budget::sentences(40))
+                .keep_off_event(keep)
+                .build()
+                .unwrap()
+                .summarize(&harbour())
+                .unwrap();
+            assert_eq!(s.off_event.len(), 1, "listed either way");
+            s.sentences.iter().map(|x| x.document.clone()).collect::<Vec<_>>()
+        };
+        assert!(!docs_in(false).contains(&"other".to_owned()));
+        assert!(docs_in(true).contains(&"other".to_owned()));
+    }
+
+    /// A document that retells the fire in the others' phrases but names
+    /// no one: the named-things signal alone is zero, so the combined score
+    /// is too, but the phrase signal disagrees.
+    #[test]
+    fn one_signal_alone_flags_without_leaving_sentences_out() {
+        let mut c = harbour();
+        c.documents.pop();
+        c.documents.push(Document::new(
+            "plain",
+            "after the fire, the north silo of the grain terminal lay in ruins. the blaze began \
+             in the conveyor tunnel, and grain shipments would stop for a month.",
+        ));
+        let prepared = prepare(&c).unwrap();
+        let plain = detect(&prepared.analysis).into_iter().find(|v| v.doc == 5).unwrap();
+        assert!(plain.off_event && plain.names_ratio == 0.0, "{plain:?}");
+        assert!(plain.phrases_ratio >= THRESHOLD && !plain.confident, "{plain:?}");
+        assert!(reason(&plain).contains("not a confident flag"), "{}", reason(&plain));
+        let s = crate::Summarizer::builder()
+            .method(crate::Method::Lead)
+            .budget(crate::Budget::sentences(40))
+            .build()
+            .unwrap()
+            .summarize(&c)
+            .unwrap();
+        assert_eq!(s.off_event.len(), 1, "{:?}", s.off_event);
+        assert!(s.sentences.iter().any(|x| x.document == "plain"), "its sentences may be used");
     }
 
     #[test]

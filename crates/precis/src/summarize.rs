@@ -47,8 +47,9 @@ pub struct Prepared {
     /// ([`Cluster::earlier_documents`]), analysed on their own.
     pub earlier: Option<Analysis>,
     /// The documents that report another event than the cluster's main
-    /// one ([`off_event::detect`]), in document order. Their sentences are
-    /// left out of summaries unless the summarizer keeps them, and nothing
+    /// one ([`off_event::detect`]), in document order. The sentences of the
+    /// confidently flagged ones are left out of summaries unless the
+    /// summarizer keeps them, and nothing
     /// that stands for the cluster (a title) should come from them.
     pub off_event: Vec<DocumentVerdict>,
     /// Each document's headline, parallel to `doc_ids`: its
@@ -496,7 +497,8 @@ impl Summarizer {
     }
 }
 
-/// Leaves the sentences of off-event documents out of the candidates (and
+/// Leaves the sentences of confidently off-event documents
+/// ([`off_event::DocumentVerdict::confident`]) out of the candidates (and
 /// out of the sentences waiting on a neighbour): the one place where
 /// off-event documents change what a summary may say.
 fn exclude_off_event(prepared: &Prepared, candidates: &mut Candidates) {
@@ -504,8 +506,9 @@ fn exclude_off_event(prepared: &Prepared, candidates: &mut Candidates) {
         return;
     }
     let sentences = &prepared.analysis.sentences;
-    candidates.indices.retain(|&i| !prepared.is_off_event(sentences[i].doc));
-    candidates.after.retain(|&(i, _)| !prepared.is_off_event(sentences[i].doc));
+    let out = |doc: usize| prepared.off_event.iter().any(|v| v.doc == doc && v.confident);
+    candidates.indices.retain(|&i| !out(sentences[i].doc));
+    candidates.after.retain(|&(i, _)| !out(sentences[i].doc));
 }
 
 /// What a method's scorer hands to its selector and its explanation.
