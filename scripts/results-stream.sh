@@ -7,24 +7,46 @@ data=$2
 [ -f "$data/stream-dev.jsonl.gz" ] || exit 0
 echo "## Story clustering of a stream (development set), 1529 articles, 80 stories"
 echo
-echo "Protocol: \`precis eval --protocol stream\`: \`precis cluster\` with its defaults assigns each article when it is read, from the articles before it; B-cubed and pairwise precision, recall and F1 against each article's \`story\`. Split halves: each half of the stream clustered from scratch and scored on its own, a check that the few settings chosen on the whole stream (threshold, idf offset, window) are not fitted to it."
+echo "Protocol: \`precis eval --protocol stream\`: \`precis cluster\` with its defaults assigns each article when it is read, from the articles before it; B-cubed and pairwise precision, recall and F1 against each article's \`story\`. Split halves: each half of the stream clustered from scratch and scored on its own, a check that the few settings chosen on the whole stream (threshold, idf offset, window) are not fitted to it. Parts: the whole run's stories scored on the articles of each grain (gold stories \`duc2003:…\`, single TDT events of a few weeks, and \`duc2006:…\`, NIST topics, some spanning years)."
 echo
 echo '```'
 "$bin" eval --data "$data/stream-dev.jsonl.gz" --protocol stream | grep -v 'articles/s'
 echo '```'
 echo
 cat <<'TEXT'
-The peer, `bash scripts/stream-peer.sh` (scikit-learn 1.x in its own virtual environment): batch clustering that sees the whole stream at once, its setting chosen on this stream.
+The peer, `bash scripts/stream-peer.sh` (scikit-learn 1.9 in its own virtual environment): batch clustering that sees the whole stream at once, its setting chosen on this stream. Per part: the articles of DUC 2003 (30 TDT events of a few weeks) and of DUC 2006 (50 NIST topics, some spanning years), scored with the stories of the whole run (`parts` in `--json`).
 
-| method | setting | B3 P | B3 R | B3 F1 | pairwise F1 |
-|---|---|---:|---:|---:|---:|
-| precis cluster (online, one pass) | defaults | 0.8634 | 0.8097 | **0.8357** | 0.7958 |
-| scikit-learn agglomerative, average link, cosine | sublinear tf-idf, English stopwords, distance threshold 0.9 | 0.8492 | 0.7985 | 0.8231 | 0.7805 |
-| scikit-learn agglomerative, average link, cosine | default tf-idf, distance threshold 0.75 | 0.8083 | 0.7284 | 0.7663 | 0.6858 |
-| scikit-learn HDBSCAN, cosine distances | sublinear tf-idf, min_cluster_size 3 | 0.9206 | 0.5533 | 0.6912 | 0.6263 |
+| method | setting | B3 P | B3 R | B3 F1 | pairwise F1 | DUC 2003 part B3 F1 | DUC 2006 part B3 F1 |
+|---|---|---:|---:|---:|---:|---:|---:|
+| precis cluster (online, one pass) | defaults | 0.8634 | 0.8097 | **0.8357** | 0.7958 | 0.8548 | 0.8560 |
+| scikit-learn agglomerative, average link, cosine | sublinear tf-idf, English stopwords, `min_df=2`, distance threshold 0.9 | 0.8473 | 0.8481 | **0.8477** | 0.8136 | 0.8776 | 0.8782 |
+| scikit-learn agglomerative, average link, cosine | sublinear tf-idf, English stopwords, distance threshold 0.9 | 0.8492 | 0.7985 | 0.8231 | 0.7805 | | |
+| scikit-learn agglomerative, average link, cosine | default tf-idf, distance threshold 0.75 | 0.8083 | 0.7284 | 0.7663 | 0.6858 | | |
+| scikit-learn HDBSCAN, cosine distances | sublinear tf-idf, English stopwords, `min_df=2`, min_cluster_size 3 | 0.9242 | 0.5691 | 0.7044 | 0.6423 | 0.8093 | 0.6849 |
+| ceiling (`scripts/stream_explore.py STREAM ceiling`): each article in the gold story whose centroid (of its other articles) is nearest | sublinear tf-idf, English stopwords, `min_df=2`; supervised, batch | 0.931 | 0.933 | 0.9320 | 0.929 | 0.946 | 0.937 |
 
-The targets of issue 14 (B-cubed F1 at least 0.90, and 0.05 above the peer) are **not met**: precis is 0.013 above the best peer setting found here (the data README quotes 0.848 for the agglomerative peer at threshold 0.9 with a tf-idf setting not stated; the two settings above give 0.823 and 0.766).
-What was tried on the development stream and did not help (B-cubed F1 with the threshold re-chosen, against 0.828 for the plain centroid clusterer with window off): names (capitalized words inside a sentence) weighted 1.5 to 3 (0.805 to 0.817), the lead or first 30 to 120 words weighted 2 or 3 (0.815 to 0.827), a time penalty of 0.01 to 0.04 per ln(1 + gap / 30 days) (0.806 to 0.822), merging two stories whose centroids reach a cosine of 0.3 to 0.6 when an article bridges them or after each assignment (0.783 to 0.824), the best cosine to one of a story's 30 latest articles mixed into the score (0.800 to 0.829), inverse document frequencies of the whole stream known in advance (0.822: the online idf is not what limits it), and longer or shorter article and centroid vectors (50 to 1000 terms; 0.642 to 0.820).
+**The peer figure.** The data README's 0.848 for the agglomerative peer is right: it is tf-idf with sublinear tf, English stopwords and `min_df=2` (words of a single article dropped), average link, distance threshold 0.9 (0.8477 here). The peer script used to try only the first two settings above, whose best is 0.823, and so understated the peer; it now tries all three. Against the right peer, precis's online clusterer is **0.012 below** it (0.836 against 0.848), where it was reported 0.013 above.
+The targets of issue 14 (B-cubed F1 at least 0.90, and 0.05 above the peer, so 0.898) are **not met**. The last row bounds what a tf-idf centroid can do here: even told every other article's story, a nearest-centroid rule reaches 0.932, so 0.90 online and unsupervised would have to come within 0.03 of that supervised bound.
+
+What was tried (earlier rounds, in the Rust clusterer; B-cubed F1 with the threshold re-chosen, against 0.828 for the plain centroid clusterer with window off): names (capitalized words inside a sentence) weighted 1.5 to 3 (0.805 to 0.817), the lead or first 30 to 120 words weighted 2 or 3 (0.815 to 0.827), a time penalty of 0.01 to 0.04 per ln(1 + gap / 30 days) (0.806 to 0.822), merging two stories whose centroids reach a cosine of 0.3 to 0.6 when an article bridges them or after each assignment (0.783 to 0.824), the best cosine to one of a story's 30 latest articles mixed into the score (0.800 to 0.829), inverse document frequencies of the whole stream known in advance (0.822: the online idf is not what limits it), and longer or shorter article and centroid vectors (50 to 1000 terms; 0.642 to 0.820).
 A window shorter than the longest quiet spell of a DUC 2006 topic (up to 736 days) splits those topics (at threshold 0.15 and idf offset 1): 0.569 at 30 days, 0.722 at 100, 0.779 at 200, against 0.828 with no window; the default, 1000 days, loses nothing.
+
+What was tried in this round, in a Python model of the clusterer (`python3 scripts/stream_explore.py ../shared/data/stream-dev.jsonl.gz VARIANT...` with scikit-learn installed, e.g. in the peer's environment: its own tokenizer and a crude suffix stemmer, every live story scored; 0.844 where the Rust clusterer gives 0.836). Each row changes one thing, best of thresholds 0.12 to 0.18 (average link: 0.06 to 0.09); per part: B-cubed P / R / F1 of the DUC 2003 and DUC 2006 articles. The Multi-News column is the second judge: the first 3,000 articles of the Multi-News training stream (`python3 scripts/stream_multinews.py ../shared/data/multinews-train.jsonl.gz mn.jsonl`, `head -3000`, then `stream_explore.py mn3k.jsonl VARIANT --thresholds T`), at the threshold chosen on the development stream, nothing tuned on it; it agrees that none of the variants is a gain (within 0.004 of the model as it is, or below).
+
+| variant | threshold | stories | B3 P | B3 R | B3 F1 | pairwise F1 | DUC 2003 part | DUC 2006 part | Multi-News 3k B3 F1 |
+|---|---:|---:|---:|---:|---:|---:|---|---|---:|
+| the model as it is | 0.14 | 157 | 0.863 | 0.827 | **0.8444** | 0.808 | 0.859 / 0.899 / 0.878 | 0.928 / 0.810 / 0.865 | 0.6786 |
+| word bigrams added at half weight | 0.12 | 141 | 0.844 | 0.841 | 0.8426 | 0.800 | 0.823 / 0.908 / 0.863 | 0.910 / 0.825 / 0.865 | 0.6575 |
+| names weighted 0.5 | 0.16 | 189 | 0.876 | 0.787 | 0.8293 | 0.791 | 0.882 / 0.840 / 0.860 | 0.932 / 0.775 / 0.846 | |
+| idf offset 0 (0.5 in use) | 0.12 | 135 | 0.831 | 0.845 | 0.8381 | 0.791 | 0.849 / 0.914 / 0.880 | 0.893 / 0.829 / 0.860 | |
+| idf offset 1 | 0.14 | 144 | 0.843 | 0.840 | 0.8416 | 0.799 | 0.824 / 0.894 / 0.858 | 0.913 / 0.827 / 0.868 | 0.6592 |
+| centroids of 1000 terms (300 in use) | 0.14 | 151 | 0.857 | 0.828 | 0.8421 | 0.804 | 0.849 / 0.901 / 0.875 | 0.927 / 0.811 / 0.865 | |
+| the peer's `min_df=2` online: scored on the article's terms seen before | 0.16 | 143 | 0.848 | 0.842 | 0.8451 | 0.801 | 0.859 / 0.889 / 0.874 | 0.912 / 0.831 / 0.869 | 0.6750 |
+| threshold lowered for large stories (0.01 per ln size) | 0.16 | 167 | 0.851 | 0.805 | 0.8272 | 0.786 | 0.859 / 0.893 / 0.875 | 0.915 / 0.785 / 0.845 | |
+| average link (mean cosine to the members), as the peer | 0.07 | 123 | 0.806 | 0.780 | 0.7927 | 0.754 | 0.838 / 0.928 / 0.881 | 0.874 / 0.745 / 0.804 | |
+| geometric mean of centroid cosine and average link | 0.12 | 165 | 0.866 | 0.775 | 0.8180 | 0.780 | 0.855 / 0.888 / 0.872 | 0.930 / 0.749 / 0.830 | |
+| split bursts: an article at least twice as close to one of the story's 10 latest articles (itself a weak member) as to the story starts a story with that article (later articles only) | 0.14 | 172 | 0.878 | 0.795 | 0.8344 | 0.807 | 0.887 / 0.832 / 0.859 | 0.927 / 0.787 / 0.851 | 0.6824 |
+
+Nothing here is worth more than the noise between thresholds (0.005): the representation, not the assignment rule, is what limits the online clusterer. Where its errors are (threshold 0.14; `scripts/stream_explore.py` does not print this): of the 0.137 of B-cubed precision lost, 0.063 is in stories that mix the two parts, mostly six DUC 2003 events absorbed whole into a DUC 2006 topic of the same subject and place (a Jerusalem car bomb and the Gaza airport opening into the Israeli-settlements topic, the embassy-bombing prosecutions into the embassy-bombings topic, a U.S. Senate race into a topic on gay rights in U.S. politics), 0.057 in stories that mix DUC 2006 topics, such as two that are the same subject to a bag of words (two global-warming topics), and 0.017 in stories mixing DUC 2003 events; the lost recall is mostly DUC 2006 topics broken into several stories (one into 17). The split-bursts row separates some absorbed events (DUC 2003 precision 0.859 to 0.887) but breaks as many DUC 2006 topics. Separating an event from the topic it belongs to takes more than word overlap: a learned merge/assign model (not tried: Multi-News articles are lowercased and undated, so its name and time features would not transfer from training to this stream) or the events' own specific facts (places, numbers, dates) as the off-event detector uses.
 TEXT
 echo

@@ -202,8 +202,47 @@ struct StreamReport {
     /// that settings chosen on the whole are not fitted to it.
     first_half: ClusteringScores,
     second_half: ClusteringScores,
+    /// The whole stream's stories scored on each part of it: the articles
+    /// whose gold story has the same prefix before ':' (`duc2003`,
+    /// `duc2006` in the development stream), in order of prefix; empty
+    /// when the gold stories have fewer than two prefixes.
+    parts: Vec<Part>,
     /// Articles clustered per second on one thread (reading excluded).
     articles_per_second: f64,
+}
+
+/// One part of an evaluation stream (see [`StreamReport::parts`]).
+#[derive(Serialize)]
+struct Part {
+    prefix: String,
+    #[serde(flatten)]
+    scores: ClusteringScores,
+}
+
+/// The scores of `stories` on each part of the stream: the articles whose
+/// gold story shares a prefix before ':' (a story without ':' is a part of
+/// its own name), in order of prefix; none unless there are two parts.
+fn parts(stories: &[u64], gold: &[String]) -> Vec<Part> {
+    let prefix = |g: &String| g.split_once(':').map_or(g.as_str(), |(p, _)| p).to_owned();
+    let mut prefixes: Vec<String> = gold.iter().map(prefix).collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    if prefixes.len() < 2 {
+        return Vec::new();
+    }
+    prefixes
+        .into_iter()
+        .map(|p| {
+            let (mut s, mut g) = (Vec::new(), Vec::new());
+            for (story, gold) in stories.iter().zip(gold) {
+                if prefix(gold) == p {
+                    s.push(*story);
+                    g.push(gold);
+                }
+            }
+            Part { scores: score(&s, &g), prefix: p }
+        })
+        .collect()
 }
 
 /// Runs `precis eval --protocol stream`: clusters the articles of `--data`
@@ -242,6 +281,7 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
     let half = n / 2;
     let (stories, secs) = cluster(0..n);
     let whole = score(&stories, &gold);
+    let parts = parts(&stories, &gold);
     let first_half = score(&cluster(0..half).0, &gold[..half]);
     let second_half = score(&cluster(half..n).0, &gold[half..]);
     let report = StreamReport {
@@ -251,6 +291,7 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
         whole,
         first_half,
         second_half,
+        parts,
         articles_per_second: n as f64 / secs.max(1e-9),
     };
     let mut out = BufWriter::new(io::stdout());
@@ -268,8 +309,14 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
             "| part        | articles | stories (gold) | B3 P   | B3 R   | B3 F1  | pair P | pair R | pair F1 |"
         )?;
         writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
-        for (name, s) in
-            [("whole", &whole), ("first half", &first_half), ("second half", &second_half)]
+        let parts = report.parts.iter().map(|p| (format!("part {}", p.prefix), &p.scores));
+        for (name, s) in [
+            ("whole".to_owned(), &report.whole),
+            ("first half".to_owned(), &report.first_half),
+            ("second half".to_owned(), &report.second_half),
+        ]
+        .into_iter()
+        .chain(parts)
         {
             writeln!(
                 out,

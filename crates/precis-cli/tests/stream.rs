@@ -133,6 +133,36 @@ fn eval_stream_scores_against_gold_stories() {
     assert_eq!(v["articles"], 6);
     assert_eq!(v["whole"]["bcubed_f1"], 1.0);
     assert_eq!(v["whole"]["pairwise_f1"], 1.0);
+    // Gold stories without a ':' prefix are parts of their own name.
+    let parts: Vec<(&str, u64)> = (v["parts"].as_array().unwrap().iter())
+        .map(|p| (p["prefix"].as_str().unwrap(), p["items"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(parts, [("election", 3), ("quake", 3)]);
+    // Parts by prefix: the whole run's stories scored on each part; one
+    // prefix for every story gives no parts.
+    let prefixed = |f: &dyn Fn(&str) -> String| -> Value {
+        let text: String = (stream().lines())
+            .map(|l| {
+                let mut r: Value = serde_json::from_str(l).unwrap();
+                r["story"] = json!(f(r["story"].as_str().unwrap()));
+                r.to_string() + "\n"
+            })
+            .collect();
+        let path = dir.write("prefixed.jsonl", text);
+        let out = precis(
+            &["eval", "--protocol", "stream", "--data", path.to_str().unwrap(), "--json"],
+            b"",
+        );
+        out.code(0);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    let v = prefixed(&|s| if s == "quake" { format!("tdt:{s}") } else { format!("nist:{s}:x") });
+    let parts = v["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 2, "{v}");
+    assert_eq!((parts[0]["prefix"].as_str(), parts[0]["items"].as_u64()), (Some("nist"), Some(3)));
+    assert_eq!((parts[1]["prefix"].as_str(), parts[1]["items"].as_u64()), (Some("tdt"), Some(3)));
+    assert_eq!(parts[1]["bcubed_f1"], 1.0);
+    assert_eq!(prefixed(&|s| format!("one:{s}"))["parts"], json!([]));
     // Without gold stories there is nothing to score.
     let path = dir.write("nogold.jsonl", json!({"id": "a", "text": "x"}).to_string());
     precis(&["eval", "--protocol", "stream", "--data", path.to_str().unwrap()], b"")
