@@ -552,6 +552,26 @@ mod tests {
     }
 
     #[test]
+    fn utf16_without_a_mark_needs_nine_units_in_ten_with_a_zero_byte() {
+        // Ten units, the zero byte on the same side in nine: UTF-16 (an
+        // accented letter or a CJK character has no zero byte).
+        let mut le: Vec<u8> = "Rain fell".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        le.extend("\u{e9}".encode_utf16().flat_map(u16::to_le_bytes).map(|b| b | 1));
+        assert_eq!(utf16(&le), Some("UTF-16 (little-endian, without a byte-order mark)"));
+        let be: Vec<u8> = le.chunks(2).flat_map(|p| [p[1], p[0]]).collect();
+        assert_eq!(utf16(&be), Some("UTF-16 (big-endian, without a byte-order mark)"));
+        // Eight in ten, or zero bytes on both sides: binary, not UTF-16.
+        let mut eight = le.clone();
+        eight[1] = b'x';
+        assert_eq!(utf16(&eight), None);
+        let half: Vec<u8> = (0..40u8).map(|i| if i % 4 == 1 { 0 } else { b'a' + i % 26 }).collect();
+        assert_eq!(utf16(&half), None, "a zero in every other unit");
+        let both: Vec<u8> = (0..40u8).map(|i| if i % 3 == 0 { 0 } else { b'a' }).collect();
+        assert_eq!(utf16(&both), None, "zero bytes on both sides");
+        assert_eq!(utf16(b"a\x00"), None, "one unit is too little to tell");
+    }
+
+    #[test]
     fn jsonl_sniffing() {
         assert_eq!(not_jsonl(b"  \n{\"id\": 1}"), None);
         assert_eq!(not_jsonl(b""), None);

@@ -50,3 +50,23 @@ fn empty_stdin_is_an_error() {
         .stderr_has(&["standard input", "no document with text"]);
     precis(&["summarize"], b" \n|||||\n ").code(1).stderr_has(&["standard input"]);
 }
+
+#[test]
+fn standard_input_may_fill_the_line_limit_exactly() {
+    // `--max-line-mb 1` allows one cluster of 1 MiB on standard input, not a
+    // byte more.
+    let limit = 1 << 20;
+    let text = "The ferry to the island ran again on Sunday after the storm. \
+                Fishermen said the harbour wall had lost a dozen stones overnight. ";
+    let mut input = text.repeat(limit / text.len());
+    input.push_str(&" ".repeat(limit - input.len()));
+    assert_eq!(input.len(), limit);
+    let args = ["summarize", "-", "--max-line-mb", "1", "-f", "jsonl"];
+    let out = precis(&args, input.as_bytes());
+    out.code(0);
+    assert_eq!(json_lines(&out.stdout)[0]["id"], "stdin");
+    input.push(' ');
+    precis(&args, input.as_bytes())
+        .code(1)
+        .stderr_has(&["standard input holds more than 1.0 MiB", "--max-line-mb"]);
+}

@@ -2,7 +2,7 @@
 //! [`Cluster`] to its [`Summary`](precis::Summary), per cluster and method.
 //!
 //! ```text
-//! cargo run --release -p precis --example bench_inprocess -- methods FILE [--methods auto,lexrank] [--words 100] [--fill] [--limit N] [--repeat R]
+//! cargo run --release -p precis --example bench_inprocess -- methods FILE [--methods auto,lexrank] [--words 100] [--fill] [--limit N] [--repeat R] [--clock wall|cpu]
 //! cargo run --release -p precis --example bench_inprocess -- scale FILE SENTENCES [--methods ...] [--words 100] [--write OUT.jsonl]
 //! cargo run --release -p precis --example bench_inprocess -- count FILE
 //! cargo run --release -p precis --example bench_inprocess -- rouge --data GOLD --pred PRED --protocol multinews|duc [--flags F]
@@ -13,9 +13,12 @@
 //! keeps each cluster's median time. It prints one JSON object per method:
 //! the mean, median, 90th percentile and largest per-cluster time, with the
 //! share spent preparing (clean, segment, represent) and the mean number of
-//! sentences; when `lexrank` is among the methods, also the largest ratio of
-//! a cluster's time to lexrank's time on the same cluster. `--fill` uses a
-//! fill-mode budget (as the DUC protocol does).
+//! sentences; when `lexrank` is among the methods, also the largest and the
+//! median ratio of a cluster's time to lexrank's time on the same cluster.
+//! `--fill` uses a fill-mode budget (as the DUC protocol does). `--clock cpu`
+//! times with the thread's CPU time (`clock_gettime`'s thread CPU clock)
+//! instead of the wall clock, so that time the thread spends waiting for a
+//! core on a loaded machine is not counted.
 //!
 //! `scale` builds one cluster of about `SENTENCES` sentences by
 //! concatenating the documents of consecutive clusters of FILE (the last one
@@ -55,6 +58,7 @@ struct Options {
     limit: usize,
     repeat: usize,
     write: Option<String>,
+    cpu_clock: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, BoxError> {
@@ -65,6 +69,7 @@ fn parse_options(args: &[String]) -> Result<Options, BoxError> {
         limit: usize::MAX,
         repeat: 5,
         write: None,
+        cpu_clock: false,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -78,6 +83,13 @@ fn parse_options(args: &[String]) -> Result<Options, BoxError> {
             "--limit" => o.limit = value()?.parse()?,
             "--repeat" => o.repeat = value()?.parse::<usize>()?.max(1),
             "--write" => o.write = Some(value()?.clone()),
+            "--clock" => {
+                o.cpu_clock = match value()?.as_str() {
+                    "wall" => false,
+                    "cpu" => true,
+                    other => return Err(format!("--clock takes wall or cpu, not {other}").into()),
+                }
+            }
             other => return Err(format!("unknown option {other}").into()),
         }
     }
@@ -119,6 +131,16 @@ fn summarizer_with(method: Method, budget: Budget) -> Result<Summarizer, BoxErro
     Ok(Summarizer::builder().method(method).budget(budget).build()?)
 }
 
+/// A point in time on the clock `--clock` chose, in seconds.
+fn now(cpu: bool, origin: Instant) -> f64 {
+    if cpu {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+    } else {
+        origin.elapsed().as_secs_f64()
+    }
+}
+
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     if xs.is_empty() {
@@ -154,17 +176,18 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
         for cluster in &clusters {
             let mut t = Vec::with_capacity(o.repeat);
             let mut p = Vec::with_capacity(o.repeat);
+            let origin = Instant::now();
             for _ in 0..o.repeat {
-                let start = Instant::now();
+                let start = now(o.cpu_clock, origin);
                 let prepared = prepare(cluster);
-                let mid = Instant::now();
+                let mid = now(o.cpu_clock, origin);
                 if let Ok(prepared) = prepared {
                     let summary = s.summarize_prepared(&prepared);
                     assert!(o.fill || summary.word_count() <= o.words);
                 }
-                let end = Instant::now();
-                t.push((end - start).as_secs_f64());
-                p.push((mid - start).as_secs_f64());
+                let end = now(o.cpu_clock, origin);
+                t.push(end - start);
+                p.push(mid - start);
             }
             total.push(median(t));
             prep.push(median(p));
@@ -185,6 +208,9 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
             });
             serde_json::json!({"ratio": r, "cluster": clusters[i].id})
         });
+        let median_ratio = lexrank
+            .as_ref()
+            .map(|base| median(total.iter().zip(base).map(|(t, b)| t / b.max(1e-9)).collect()));
         if method == Method::LexRank {
             lexrank = Some(total.clone());
         }
@@ -205,6 +231,8 @@ fn methods(path: &str, o: &Options) -> Result<(), BoxError> {
                 "total_s": sum,
                 "fill": o.fill,
                 "max_ratio_to_lexrank": worst_ratio,
+                "median_ratio_to_lexrank": median_ratio,
+                "clock": if o.cpu_clock { "cpu" } else { "wall" },
             })
         );
     }

@@ -768,6 +768,110 @@ mod tests {
     }
 
     #[test]
+    fn every_builder_setter_stores_its_value_and_returns_the_same_builder() {
+        let filter = CandidateFilter { min_words: 3, max_words: 40, ..CandidateFilter::default() };
+        let concepts = ConceptConfig { min_df: Some(2), position_boost: 2.0, lead_sentences: 1 };
+        let selection = LearnedSelection::Mmr;
+        let mut b = Summarizer::builder();
+        // One chain through every setter: a setter that answered with another
+        // builder would leave the rest of the chain's settings out of `b`.
+        b.method(Method::Centroid)
+            .budget(Budget::bytes(300).with_fill(true))
+            .keep_off_event(true)
+            .explain(true)
+            .candidates(filter)
+            .concepts(concepts)
+            .ilp_min_words(5)
+            .mmr_lambda(0.25)
+            .learned_selection(selection);
+        assert_eq!(b.method, Method::Centroid);
+        assert_eq!(b.budget, Budget::bytes(300).with_fill(true));
+        assert!(b.keep_off_event);
+        assert!(b.explain);
+        assert_eq!((b.filter.min_words, b.filter.max_words), (3, 40));
+        assert_eq!(b.concepts, concepts);
+        assert_eq!(b.ilp_min_words, 5);
+        assert_eq!(b.mmr_lambda, 0.25);
+        assert_eq!(b.learned_selection, selection);
+        let built = b.build().unwrap();
+        assert_eq!((built.method(), built.budget()), (Method::Centroid, b.budget));
+    }
+
+    #[test]
+    fn lead_keeps_a_sentence_that_leans_on_the_one_before() {
+        // The other methods hold back a later sentence opening with a
+        // pronoun; lead is the baseline of the first sentences as written.
+        let cluster = Cluster::new(
+            "lead",
+            vec![crate::Document::new(
+                "a",
+                "The city council approved the budget for the new river bridge on Tuesday. \
+                 He said that construction of the bridge would begin early next spring. \
+                 Local shops along the river expect more customers once the bridge opens.",
+            )],
+        );
+        let lead = Summarizer::builder()
+            .method(Method::Lead)
+            .budget(Budget::sentences(2))
+            .build()
+            .unwrap()
+            .summarize(&cluster)
+            .unwrap();
+        let texts: Vec<&str> = lead.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The city council approved the budget for the new river bridge on Tuesday.",
+                "He said that construction of the bridge would begin early next spring."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byte_budget_counts_one_separator_between_sentences() {
+        // 53 and 54 bytes: together, with the newline between them, 108.
+        let cluster = Cluster::new(
+            "bytes",
+            vec![crate::Document::new(
+                "a",
+                "The river rose by two metres during the long weekend. \
+                 Farmers moved their cattle to higher ground on Monday. \
+                 The mayor opened three shelters in the old school gym.",
+            )],
+        );
+        let lead = |limit: usize| {
+            let budget = Budget::bytes(limit);
+            let s = Summarizer::builder()
+                .method(Method::Lead)
+                .budget(budget)
+                .build()
+                .unwrap()
+                .summarize(&cluster)
+                .unwrap();
+            let texts: Vec<String> = s.sentences.iter().map(|s| s.text.clone()).collect();
+            assert!(
+                budget.measure(texts.iter().map(String::as_str)) <= limit,
+                "{limit}: {texts:?}"
+            );
+            texts.len()
+        };
+        assert_eq!(lead(108), 2, "two sentences fit 108 bytes exactly");
+        assert_eq!(lead(107), 1, "one byte short of two sentences and their separator");
+        assert_eq!(lead(53), 1);
+        assert_eq!(lead(52), 0);
+    }
+
+    #[test]
+    fn a_budget_converts_to_words_by_its_unit() {
+        // The expected-ROUGE selection and the query weights size themselves
+        // by the budget in words.
+        assert_eq!(budget_words(&Budget::words(120)), 120.0);
+        // A byte budget's capacity counts one separator more than its limit.
+        assert_eq!(budget_words(&Budget::bytes(599)), 600.0 / BYTES_PER_WORD);
+        assert_eq!(budget_words(&Budget::sentences(3)), 3.0 * WORDS_PER_SENTENCE);
+    }
+
+    #[test]
     fn every_method_but_auto_has_one_row() {
         for &m in Method::ALL {
             let rows = METHODS.iter().filter(|r| r.method == m).count();

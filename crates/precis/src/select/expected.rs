@@ -341,6 +341,74 @@ mod tests {
     }
 
     #[test]
+    fn the_estimate_is_rouge_f1_against_a_reference_of_the_assumed_length() {
+        // F1 = 2PR / (P + R) = 2m / (l + r) for m matches, l summary and r
+        // reference tokens; the bigram part the same over bigrams.
+        let t = Totals { matches: 6.0, tokens: 10, matches2: 2.0, pairs: 9 };
+        let unigrams =
+            ExpectedRouge { reference_tokens: 20.0, stop_early: true, bigram_weight: 0.0 };
+        assert!((unigrams.estimate(&t) - 12.0 / 30.0).abs() < 1e-12);
+        let both = ExpectedRouge { bigram_weight: 0.2, ..unigrams };
+        assert!((both.estimate(&t) - (12.0 / 30.0 + 4.0 / 29.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_picks_share_of_another_sentences_gain_is_what_the_gain_loses() {
+        // The selection updates each sentence's gain by `lost_to` after a
+        // pick instead of recomputing it: the two must agree.
+        let a = analysis(&[
+            &["Kerry met Lavrov in Geneva on Monday.", "Kerry and Lavrov spoke in Geneva."],
+            &["Lavrov said Kerry and Lavrov would meet again in Geneva.", "Rain fell."],
+        ]);
+        let expected: Vec<f64> = (0..a.lexicon.len()).map(|k| 0.5 + (k % 3) as f64).collect();
+        let tails = Tails { expected: &expected, table: tail_table(&expected) };
+        let bags: Vec<Bag> = (0..a.len()).map(|i| Bag::new(&a.tokens[i])).collect();
+        let mut held = vec![0u32; expected.len()];
+        let mut shared = 0;
+        for picked in [0, 1] {
+            for (j, bag) in bags.iter().enumerate().skip(2) {
+                let before = bag.unigram_gain(&tails, &held);
+                let lost = bag.lost_to(&bags[picked], &tails, &held);
+                let mut after_held = held.clone();
+                for &(t, c) in &bags[picked].terms {
+                    after_held[t as usize] += c;
+                }
+                let after = bag.unigram_gain(&tails, &after_held);
+                assert!((before - lost - after).abs() < 1e-9, "sentence {j} after {picked}");
+                shared += usize::from(lost > 0.0);
+            }
+            for &(t, c) in &bags[picked].terms {
+                held[t as usize] += c;
+            }
+        }
+        assert!(shared > 0, "the sentences share terms, so some gain is lost");
+    }
+
+    #[test]
+    fn bigrams_count_as_a_share_of_a_sentences_expected_words() {
+        // A short sentence of expected words against a long one with a single
+        // expected word, room for one: the bigram part of the estimate (each
+        // new bigram worth the sentence's expected share of its words, times
+        // the weight) must not let the long sentence's many bigrams win.
+        let a = analysis(&[&[
+            "Kerry met Lavrov in Geneva.",
+            "The weather in the mountain villages around the lake stayed mild and sunny for most of the long holiday week.",
+        ]]);
+        let mut expected = vec![0.0; a.lexicon.len()];
+        for k in 0..a.lexicon.len() as u32 {
+            if ["kerri", "lavrov", "geneva", "weather"].contains(&a.lexicon.stem(k)) {
+                expected[k as usize] = 1.0;
+            }
+        }
+        let candidates = Candidates { indices: vec![0, 1], after: Vec::new() };
+        for bigram_weight in [0.0, 0.2, 0.4] {
+            let select = ExpectedRouge { reference_tokens: 20.0, stop_early: true, bigram_weight };
+            let sel = select.select(&a, &expected, &candidates, &Budget::words(22));
+            assert_eq!(sel.picks, vec![0], "bigram weight {bigram_weight}");
+        }
+    }
+
+    #[test]
     fn a_leaning_sentence_comes_in_only_after_its_neighbour() {
         let a = analysis(&[&[
             "The weather in Geneva was mild on Monday.",
