@@ -196,8 +196,10 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
                     .map(|(k, v)| {
                         let agree = v.names_ratio < THRESHOLD && v.phrases_ratio < THRESHOLD;
                         let confident = if agree { v.score } else { f64::INFINITY };
+                        // A flag needs both signals below the median too.
+                        let flag = if v.below_median_on_both() { v.score } else { f64::INFINITY };
                         let scores =
-                            [v.score, names[k].score, phrases[k].score, cosine[k].1, confident];
+                            [flag, names[k].score, phrases[k].score, cosine[k].1, confident];
                         (prepared.doc_ids[v.doc].clone(), scores)
                     })
                     .collect(),

@@ -8,7 +8,7 @@
 
 use crate::args::Format;
 use anyhow::{Context, Result};
-use precis::render::{Json, JsonLine, Markdown, Render, Text};
+use precis::render::{escape_markdown, Json, JsonLine, Markdown, Render, Text};
 use precis::Summary;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -236,18 +236,6 @@ fn trim_newline(mut s: String) -> String {
         s.pop();
     }
     s
-}
-
-/// Backslash-escapes the characters Markdown would otherwise interpret.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

