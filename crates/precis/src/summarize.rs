@@ -563,7 +563,7 @@ const METHODS: &[Row] = &[
         explain: |a, s, i| {
             let place = a.sentences[i].position + 1;
             Account::whole(
-                "the lead method: earlier sentences of earlier articles first",
+                "the lead method: first sentences of every article first, the most recent article first",
                 "position",
                 format!("its place in its article (sentence {place})"),
                 s.scores[i],
