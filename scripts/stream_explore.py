@@ -12,7 +12,9 @@ docs/results.md.
     python3 scripts/stream_explore.py STREAM.jsonl.gz [VARIANT ...]
 
 Variants: base, bigrams, names-down, idf-offset-0, idf-offset-1, terms-1000,
-min-df-2, size-bonus, average-link, geometric, split-bursts, ceiling.
+min-df-2, size-bonus, average-link, geometric, split-bursts, ceiling, and
+learned (a logistic assign model trained on --train, e.g. the Multi-News
+stream of scripts/stream_multinews.py).
 """
 
 import argparse
@@ -149,6 +151,58 @@ def cluster(
     return pred
 
 
+def learned(tfs, gold=None, model=None, th=0.5, idf_offset=0.5, story_terms=300, candidates=10, recent=400):
+    """One pass where a logistic model decides: each article's `candidates`
+    best stories by centroid cosine (among the `recent` latest) are
+    described by five features (centroid cosine, mean cosine to the
+    members, best cosine to one of the 10 latest members, log size, gap to
+    the best centroid cosine) and the article joins the most probable if
+    its probability reaches `th`. With `gold`, the stories are the gold ones
+    (teacher forcing) and the pass returns the training pairs instead."""
+    df, stories, pred, x, y = Counter(), [], [], [], []
+    first = {}
+    for n, tf in enumerate(tfs, 1):
+        for t in tf:
+            df[t] += 1
+        v = {t: (1 + math.log(c)) * max(0.0, math.log((n + 1) / (df[t] + 1)) + idf_offset) for t, c in tf.items()}
+        v = top(v, 100)
+        nv = norm(v)
+        v = {t: w / nv for t, w in v.items()}
+        lo = max(0, len(stories) - recent)
+        near = sorted(((dot(v, stories[i]["c"]) / stories[i]["n"], i) for i in range(lo, len(stories))), reverse=True)
+        near = near[:candidates]
+        rows = []
+        for cos, i in near:
+            st = stories[i]
+            d = dot(v, st["c"])
+            best_member = max(dot(v, m) for m in st["mem"][-10:])
+            rows.append(([cos, d / st["k"], best_member, math.log1p(st["k"]), cos - near[0][0]], i))
+        target = None
+        if gold is not None:
+            x += [f for f, _ in rows]
+            y += [int(stories[i]["g"] == gold[n - 1]) for _, i in rows]
+            target = first.get(gold[n - 1])
+        elif rows:
+            p = model.predict_proba([f for f, _ in rows])[:, 1]
+            j = max(range(len(rows)), key=lambda k: p[k])
+            if p[j] >= th:
+                target = rows[j][1]
+        if target is None:
+            stories.append({"c": dict(v), "n": 1.0, "k": 1, "mem": [v], "g": gold[n - 1] if gold else None})
+            if gold is not None:
+                first[gold[n - 1]] = len(stories) - 1
+            pred.append(len(stories) - 1)
+            continue
+        st = stories[target]
+        for t, w in v.items():
+            st["c"][t] = st["c"].get(t, 0.0) + w
+        st["c"] = top(st["c"], story_terms)
+        st["n"], st["k"] = norm(st["c"]), st["k"] + 1
+        st["mem"].append(v)
+        pred.append(target)
+    return (x, y) if gold is not None else pred
+
+
 def parts(pred, gold):
     if not all(":" in g for g in gold):
         return []
@@ -211,6 +265,8 @@ def main():
     ap.add_argument("stream")
     ap.add_argument("variants", nargs="*", default=["base"])
     ap.add_argument("--thresholds", default="0.12,0.14,0.16,0.18")
+    ap.add_argument("--train", help="labelled stream the `learned` variant is trained on (Multi-News)")
+    ap.add_argument("--train-limit", type=int, default=8000, help="its first N articles")
     args = ap.parse_args()
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -221,6 +277,17 @@ def main():
     print("| variant | stories | B3 P | B3 R | B3 F1 | pairwise F1 | per part: B3 P / R / F1 |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for name in args.variants:
+        if name == "learned":
+            from sklearn.linear_model import LogisticRegression
+
+            train = read(args.train)[: args.train_limit]
+            ttoks = [counts(tokens((d.get("title") or "") + "\n" + d["text"])) for d in train]
+            tx, ty = learned(ttoks, gold=[d["story"] for d in train])
+            model = LogisticRegression(max_iter=1000).fit(tx, ty)
+            tfs = [counts(t) for t in toks]
+            runs = (line(f"learned, p >= {p}", learned(tfs, model=model, th=p), gold) for p in (0.3, 0.5, 0.7))
+            print(max(runs, key=lambda r: r[0])[1], flush=True)
+            continue
         if name == "ceiling":
             print(line("ceiling: nearest gold centroid (supervised, batch)", ceiling(docs, gold), gold)[1], flush=True)
             continue

@@ -26,7 +26,9 @@ fi
 echo "spans.js: byte offsets to UTF-16"
 timeout 60 node --test "$browser_dir/spans.test.cjs"
 
-cargo build -q -p precis-cli
+# The debug binary `cargo test --workspace` built (the same package
+# selection, so the same features: nothing is rebuilt after it).
+cargo test -q --workspace --no-run
 bin=${CARGO_TARGET_DIR:-$root/target}/debug/precis
 log=$(mktemp)
 "$bin" serve --addr 127.0.0.1:0 2>"$log" &

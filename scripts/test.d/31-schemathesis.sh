@@ -26,7 +26,9 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
     'schemathesis>=4,<5'
 fi
 
-cargo build -q -p precis-cli
+# The debug binary `cargo test --workspace` built (the same package
+# selection, so the same features: nothing is rebuilt after it).
+cargo test -q --workspace --no-run
 bin=${CARGO_TARGET_DIR:-$root/target}/debug/precis
 work=$(mktemp -d)
 log="$work/server.log"

@@ -193,7 +193,7 @@ impl Printer {
         for s in &summary.sentences {
             Text::sentence(s, out);
             if let Some(why) = &s.explain {
-                out.push_str(&format!("    [{why}]\n"));
+                out.push_str(&format!("    [{}]\n", why.text));
             }
         }
         for o in &summary.off_event {
@@ -203,10 +203,13 @@ impl Printer {
 
     fn markdown(&self, summary: &Summary, out: &mut String) {
         Markdown.render(summary, out);
-        let explained: Vec<&str> =
-            summary.sentences.iter().filter_map(|s| s.explain.as_deref()).collect();
+        let explained: Vec<&str> = summary
+            .sentences
+            .iter()
+            .filter_map(|s| Some(s.explain.as_ref()?.text.as_str()))
+            .collect();
         if self.explain && !explained.is_empty() {
-            out.push_str("\n### How the sentences scored\n\n");
+            out.push_str("\n### Why these sentences, in this order\n\n");
             for (i, why) in explained.iter().enumerate() {
                 out.push_str(&format!("{}. {}\n", i + 1, escape_markdown(why)));
             }

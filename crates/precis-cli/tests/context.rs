@@ -35,8 +35,9 @@ fn a_record_query_focuses_its_own_summary() {
     assert_eq!(recs.len(), 2);
     assert!(recs[0]["summary"].as_str().unwrap().contains("railway line"), "{}", recs[0]);
     assert!(!recs[1]["summary"].as_str().unwrap().contains("railway line"), "{}", recs[1]);
-    let explain = recs[0]["sentences"][0]["explain"].as_str().unwrap();
-    assert!(explain.contains("query relevance"), "{explain}");
+    let explain = &recs[0]["sentences"][0]["explain"];
+    assert!(explain["context"].as_str().unwrap().contains("query relevance"), "{explain}");
+    assert!(explain["text"].as_str().unwrap().contains("query relevance"), "{explain}");
 }
 
 #[test]

@@ -151,7 +151,7 @@ fn every_method() {
 #[test]
 fn explain() {
     let s = summary(&["--explain"], Budget::words(100));
-    assert!(s.sentences.iter().all(|s| s.explain.as_deref().is_some_and(|e| !e.is_empty())));
+    assert!(s.sentences.iter().all(|s| s.explain.as_ref().is_some_and(|e| !e.text.is_empty())));
     let text = precis(&["summarize", EXAMPLE, "--explain"], b"");
     text.code(0);
     assert_eq!(text.stdout.lines().filter(|l| l.starts_with("    [")).count(), s.sentences.len());

@@ -522,10 +522,12 @@ impl PySentence {
         self.inner.cut
     }
 
-    /// How the score arose, when explanations were asked for.
+    /// Why the sentence is there and where it stands, in words, when
+    /// explanations were asked for (the wire format's `explain.text`;
+    /// `to_dict()["explain"]` has the structured fields).
     #[getter]
     fn explain(&self) -> Option<&str> {
-        self.inner.explain.as_deref()
+        self.inner.explain.as_ref().map(|e| e.text.as_str())
     }
 
     /// The sentence object of the CLI's JSON, as Python objects.

@@ -52,7 +52,9 @@ def test_to_dict_is_the_wire_format() -> None:
     assert first["text"] == s.text and first["document"] == s.document
     assert first["span"] == {"start": s.byte_span[0], "end": s.byte_span[1]}
     assert first["provenance"] == list(s.sources)
-    assert first["explain"] == s.explain and s.explain
+    # The wire format's explanation is structured; `explain` is its words.
+    assert first["explain"]["text"] == s.explain and s.explain
+    assert first["explain"]["place"]["position"] == 1
     assert s.to_dict() == first
     # Wire fields without a typed attribute are still reachable.
     assert summary.sentences[0].provenance == list(s.sources)

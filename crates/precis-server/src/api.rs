@@ -519,8 +519,88 @@ pub struct SentenceSchema {
     provenance: Vec<String>,
     /// Present (true) only on a sentence cut to fill the budget.
     cut: Option<bool>,
-    /// How the score arose, when `explain` was asked for.
-    explain: Option<String>,
+    /// Why the sentence is in the summary and where it stands, when
+    /// `explain` was asked for.
+    explain: Option<ExplanationSchema>,
+}
+
+/// Why a sentence is in the summary (the core's `Explanation`).
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ExplanationSchema {
+    /// The whole account in words, made from the fields below.
+    text: String,
+    /// What the score measures, in words.
+    scored_by: String,
+    /// The sentence's score.
+    score: f64,
+    /// The largest parts of the score, largest first.
+    contributions: Vec<ContributionSchema>,
+    /// What a query or earlier documents did to the sentence's worth.
+    context: Option<String>,
+    /// Candidate sentences left out as near-duplicates of this one.
+    near_duplicates: Vec<NearDuplicateSchema>,
+    /// Where the sentence stands and which rule put it there.
+    place: PlaceSchema,
+}
+
+/// One part of a sentence's score.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ContributionSchema {
+    /// The feature as the method names it.
+    feature: String,
+    /// The feature in words.
+    label: String,
+    /// The part of the score it makes (negative when it lowers it).
+    contribution: f64,
+}
+
+/// A candidate sentence left out as a near-duplicate.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct NearDuplicateSchema {
+    /// Its document.
+    document: String,
+    /// Its text.
+    text: String,
+    /// Cosine similarity with the summary sentence.
+    similarity: f64,
+}
+
+/// A sentence's place in the reading order.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct PlaceSchema {
+    /// 1-based position in the summary.
+    position: usize,
+    /// The rule that put it there.
+    rule: PlaceRuleName,
+    /// The rule applied to this sentence, in words.
+    reason: String,
+}
+
+/// The rules of the reading order.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum PlaceRuleName {
+    /// It can open a news brief and is the selected sentence most about the main event.
+    Lead,
+    /// No selected sentence can open; it is the most about the main event.
+    LeadByDefault,
+    /// It stands before the lead in the lead's article but cannot open.
+    BeforeLead,
+    /// It leans on the sentence before it in its article.
+    LeansOnPrevious,
+    /// Earlier sentences of their articles first.
+    ArticlePosition,
+    /// At the same place in their articles, earlier articles first.
+    Date,
+    /// At the same place and date, more about the main event first.
+    MainEvent,
+    /// Cut to fit the budget, so last.
+    Cut,
 }
 
 /// A cluster's summary: the JSON the CLI's `--format json` writes, plus

@@ -301,7 +301,12 @@ fn summaries_equal_the_clis() {
         "/v1/summarize",
         &request_for(&cluster, json!({"explain": true, "method": "centroid"})).to_string(),
     );
-    assert!(a.json()["sentences"].as_array().unwrap().iter().all(|x| x["explain"].is_string()));
+    for x in a.json()["sentences"].as_array().unwrap() {
+        let why = &x["explain"];
+        assert!(why["text"].as_str().unwrap().contains("Place "), "{why}");
+        assert!(why["place"]["rule"].is_string(), "{why}");
+        assert!(why["contributions"].is_array(), "{why}");
+    }
 }
 
 #[test]
@@ -750,6 +755,10 @@ fn openapi_describes_the_summary_the_core_writes() {
     let sentence = &api["components"]["schemas"]["SentenceSchema"]["properties"];
     for key in summary["sentences"][0].as_object().unwrap().keys() {
         assert!(sentence.get(key).is_some(), "the OpenAPI sentence schema lacks {key}");
+    }
+    let explanation = &api["components"]["schemas"]["ExplanationSchema"]["properties"];
+    for key in summary["sentences"][0]["explain"].as_object().unwrap().keys() {
+        assert!(explanation.get(key).is_some(), "the OpenAPI explanation schema lacks {key}");
     }
     let budget = &api["components"]["schemas"]["BudgetSchema"]["properties"];
     for key in summary["budget"].as_object().unwrap().keys() {

@@ -8,8 +8,12 @@
 //! and the order precis prints. A fourth line counts the clusters whose
 //! first sentence changes when the documents are given in reverse.
 //!
-//! `cargo run --release -p precis --example order_report -- FILE.jsonl.gz duc|multinews`
-use precis::eval::order::{order_agreement, reference_sentences};
+//! `cargo run --release -p precis --example order_report -- FILE.jsonl.gz duc|duc-qf|multinews [--show]`
+//!
+//! `--show` also prints each cluster's summary beside its references: every
+//! printed sentence with its document, the document's wire date and the
+//! reference sentence it aligns with in each reference (`-`: none).
+use precis::eval::order::{alignment, order_agreement, reference_sentences};
 use precis::{prepare, Budget, Cluster, Summarizer, Summary, SummarySentence};
 use std::io::{BufRead, BufReader};
 
@@ -61,14 +65,16 @@ impl Tally {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(path), Some(protocol)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: order_report FILE.jsonl.gz duc|multinews");
+        eprintln!("usage: order_report FILE.jsonl.gz duc|duc-qf|multinews [--show]");
         std::process::exit(2);
     };
     let budget = match protocol.as_str() {
         "duc" => Budget::words(100).with_fill(true),
         "multinews" => Budget::words(250),
-        other => panic!("unknown protocol {other:?}; choose duc or multinews"),
+        "duc-qf" => Budget::words(250).with_fill(true),
+        other => panic!("unknown protocol {other:?}; choose duc, duc-qf or multinews"),
     };
+    let show = args.iter().any(|a| a == "--show");
     let summarizer = Summarizer::builder().budget(budget).build().unwrap();
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
@@ -96,6 +102,9 @@ fn main() {
         });
         let mut by_score = printed.clone();
         by_score.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if show {
+            show_cluster(&rec, &summary, &references);
+        }
         for (tally, order) in tallies.iter_mut().zip([&by_docs, &by_score, &printed]) {
             tally.add(order, &references);
         }
@@ -120,6 +129,33 @@ fn main() {
         );
     }
     println!("clusters whose first sentence changes when the documents are reversed: {opener_moves} of {clusters}");
+}
+
+/// Prints a cluster's summary beside its references (`--show`).
+fn show_cluster(
+    rec: &Record,
+    summary: &Summary,
+    references: &[Vec<std::collections::BTreeSet<String>>],
+) {
+    println!("=== {} ({} documents)", rec.cluster.id, rec.cluster.documents.len());
+    let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+    let aligned: Vec<Vec<Option<usize>>> =
+        references.iter().map(|r| alignment(&texts, r)).collect();
+    for (k, s) in summary.sentences.iter().enumerate() {
+        let date = rec
+            .cluster
+            .documents
+            .iter()
+            .find(|d| d.id == s.document)
+            .and_then(|d| d.wire_date())
+            .map_or("-".to_owned(), |d| d.to_string());
+        let marks: Vec<String> =
+            aligned.iter().map(|a| a[k].map_or("-".to_owned(), |x| x.to_string())).collect();
+        println!("  [{}] {} {} @{}: {}", marks.join(","), s.document, date, s.span.start(), s.text);
+    }
+    for (n, r) in rec.summaries.iter().enumerate() {
+        println!("  ref {n}: {}", r.replace('\n', " "));
+    }
 }
 
 fn first_text(s: &Summary) -> Option<&str> {

@@ -51,6 +51,7 @@ pub mod compose;
 mod summarize;
 mod summary;
 
+pub use compose::explain::Explanation;
 pub use select::Budget;
 pub use summarize::{
     collapse_whitespace, prepare, LearnedSelection, Prepared, Summarizer, SummarizerBuilder,

@@ -9,10 +9,10 @@ use crate::context::{weigh, Situation, Weights};
 use crate::ingest::{clean_cluster, glued, looks_binary, Cluster, DropReason, Dropped};
 use crate::off_event::{self, DocumentVerdict, OffEvent};
 use crate::represent::{Analysis, ConceptConfig, Concepts, Sentence};
-use crate::score::{Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
+use crate::score::{Account, Centroid, Lead, Learned, LexRank, Scorer, TermExpectations, TextRank};
 use crate::select::ilp::CoverageSolution;
 use crate::select::{
-    explain_coverage, Budget, CandidateFilter, Candidates, ConceptCoverage, ExpectedRouge, Mmr,
+    coverage_account, Budget, CandidateFilter, Candidates, ConceptCoverage, ExpectedRouge, Mmr,
     Selection, Submodular, Unit,
 };
 use crate::summary::{Method, Summary};
@@ -471,13 +471,7 @@ impl Summarizer {
         let mut scored = (row.score)(analysis);
         weights.scale_scores(&mut scored.scores);
         let selection = (row.select)(&self.config, analysis, &candidates, &mut scored, &weights);
-        let explain = |i: usize| {
-            let own = (row.explain)(analysis, &scored, i);
-            match weights.explain(i) {
-                Some(context) => format!("{own}; {context}"),
-                None => own,
-            }
-        };
+        let explain = |i: usize| ((row.explain)(analysis, &scored, i), weights.explain(i));
         let mut summary = compose(
             prepared,
             &selection,
@@ -486,7 +480,10 @@ impl Summarizer {
                 method: self.config.method,
                 candidates: &candidates,
                 scores: &scored.scores,
-                explain: self.config.explain.then_some(&explain as &dyn Fn(usize) -> String),
+                explain: self
+                    .config
+                    .explain
+                    .then_some(&explain as &dyn Fn(usize) -> (Account, Option<String>)),
             },
         );
         summary.warnings.extend(weights.warnings.iter().cloned());
@@ -523,11 +520,13 @@ struct Scored {
     terms: Option<TermExpectations>,
     /// The ILP solver's report (optimal, or its gap at the work limit).
     solution: Option<CoverageSolution>,
+    /// The concepts the ILP covered, kept for its explanations.
+    concepts: Option<Concepts>,
 }
 
 impl Scored {
     fn by(scorer: &dyn Scorer, analysis: &Analysis) -> Scored {
-        Scored { scores: scorer.score(analysis), terms: None, solution: None }
+        Scored { scores: scorer.score(analysis), terms: None, solution: None, concepts: None }
     }
 }
 
@@ -543,8 +542,8 @@ struct Row {
     /// computes its own per-sentence values (the ILP's concept weights)
     /// puts them in the scores.
     select: fn(&SummarizerBuilder, &Analysis, &Candidates, &mut Scored, &Weights) -> Selection,
-    /// A one-line account of sentence `i`'s score.
-    explain: fn(&Analysis, &Scored, usize) -> String,
+    /// The account of sentence `i`'s score (`--explain`).
+    explain: fn(&Analysis, &Scored, usize) -> Account,
 }
 
 /// Every method that runs (`auto` resolves to one of them first).
@@ -561,28 +560,36 @@ const METHODS: &[Row] = &[
         },
         score: |a| Scored::by(&Lead, a),
         select: |c, a, cands, s, _| select_mmr(c, a, cands, s, 1.0),
-        explain: |a, s, i| Lead.explain(a, &s.scores, i),
+        explain: |a, s, i| {
+            let place = a.sentences[i].position + 1;
+            Account::whole(
+                "the lead method: first sentences of every article first, the most recent article first",
+                "position",
+                format!("its place in its article (sentence {place})"),
+                s.scores[i],
+            )
+        },
     },
     Row {
         method: Method::Centroid,
         filter: |c| c.filter,
         score: |a| Scored::by(&Centroid::default(), a),
         select: |c, a, cands, s, _| select_mmr(c, a, cands, s, c.mmr_lambda),
-        explain: |a, s, i| Centroid::default().explain(a, &s.scores, i),
+        explain: |a, _, i| Centroid::default().account(a, i),
     },
     Row {
         method: Method::LexRank,
         filter: |c| c.filter,
         score: |a| Scored::by(&LexRank::default(), a),
         select: |c, a, cands, s, _| select_mmr(c, a, cands, s, c.mmr_lambda),
-        explain: |a, s, i| LexRank::default().explain(a, &s.scores, i),
+        explain: |a, s, i| centrality(&LexRank::default(), a, s, i),
     },
     Row {
         method: Method::TextRank,
         filter: |c| c.filter,
         score: |a| Scored::by(&TextRank::default(), a),
         select: |c, a, cands, s, _| select_mmr(c, a, cands, s, c.mmr_lambda),
-        explain: |a, s, i| TextRank::default().explain(a, &s.scores, i),
+        explain: |a, s, i| centrality(&TextRank::default(), a, s, i),
     },
     Row {
         method: Method::Submodular,
@@ -591,7 +598,7 @@ const METHODS: &[Row] = &[
         // what the summary reports.
         score: |a| Scored::by(&LexRank::default(), a),
         select: |c, a, cands, _, _| Submodular::default().select(a, cands, &c.budget),
-        explain: |a, s, i| LexRank::default().explain(a, &s.scores, i),
+        explain: |a, s, i| centrality(&LexRank::default(), a, s, i),
     },
     Row {
         method: Method::Ilp,
@@ -602,7 +609,7 @@ const METHODS: &[Row] = &[
             ..c.filter
         },
         // The concept weights are the selector's to compute.
-        score: |_| Scored { scores: Vec::new(), terms: None, solution: None },
+        score: |_| Scored { scores: Vec::new(), terms: None, solution: None, concepts: None },
         select: |c, a, cands, s, w| {
             let coverage = ConceptCoverage { concepts: c.concepts, ..ConceptCoverage::default() };
             let mut concepts = Concepts::new(a, &c.concepts);
@@ -614,9 +621,12 @@ const METHODS: &[Row] = &[
             let outcome = coverage.select_with(a, &concepts, cands, &c.budget);
             s.scores = outcome.scores;
             s.solution = outcome.solution;
+            s.concepts = Some(concepts);
             outcome.selection
         },
-        explain: |_, s, i| explain_coverage(s.scores[i], s.solution.as_ref()),
+        explain: |a, s, i| {
+            coverage_account(a, s.concepts.as_ref(), &s.scores, s.solution.as_ref(), i)
+        },
     },
     Row {
         method: Method::Learned,
@@ -627,12 +637,24 @@ const METHODS: &[Row] = &[
                 scores: Learned::default().score_with(a, terms.as_ref()),
                 terms,
                 solution: None,
+                concepts: None,
             }
         },
         select: select_learned,
-        explain: |a, s, i| Learned::default().explain(a, &s.scores, i),
+        explain: |a, s, i| Learned::default().account(a, s.terms.as_ref(), i),
     },
 ];
+
+/// The account of a graph-centrality score: the scorer's own line and the
+/// score as its one part.
+fn centrality(scorer: &dyn Scorer, analysis: &Analysis, scored: &Scored, i: usize) -> Account {
+    Account::whole(
+        scorer.explain(analysis, &scored.scores, i),
+        "centrality",
+        "how central it is among the cluster's sentences".into(),
+        scored.scores[i],
+    )
+}
 
 /// The row of `method`, which is not `auto`.
 fn row(method: Method) -> &'static Row {

@@ -1,5 +1,6 @@
 //! The summary value every front end renders.
 
+use crate::compose::explain::Explanation;
 use crate::select::Budget;
 use crate::Span;
 use serde::{Deserialize, Serialize};
@@ -99,9 +100,10 @@ pub struct SummarySentence {
     /// True when the sentence was cut to fit the budget (fill mode).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cut: bool,
-    /// How the score arose, when explanations were asked for.
+    /// Why the sentence is in the summary and where it stands, when
+    /// explanations were asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub explain: Option<String>,
+    pub explain: Option<Explanation>,
 }
 
 /// A cluster's summary.

@@ -1,8 +1,24 @@
 //! The fill cut: the one sentence that runs past the budget, cut at it.
 
-use crate::represent::Sentence;
+use crate::represent::{Analysis, Sentence};
 use crate::select::{cut_text, Budget, Unit};
 use crate::Span;
+
+/// `picks` in reading order, up to the first that crosses the budget (in
+/// fill mode, the one to cut): the sentences after it have no room left.
+pub(super) fn within(analysis: &Analysis, budget: &Budget, mut picks: Vec<usize>) -> Vec<usize> {
+    let mut used = 0;
+    let crossing = picks.iter().position(|&i| {
+        used += budget.cost(&analysis.sentences[i]);
+        used > budget.capacity()
+    });
+    if let Some(k) = crossing {
+        // Without fill, a selection fits whole; should one not, the
+        // sentence that would cross is left out rather than cut.
+        picks.truncate(if budget.fill { k + 1 } else { k });
+    }
+    picks
+}
 
 /// Sentence `s` cut to the room `budget` leaves after `others` (the cost of
 /// the rest of the summary): its text, its span in `doc_text` (the original

@@ -11,7 +11,13 @@
 //!    cluster elsewhere gives in full ("Kerry" where the articles say "John
 //!    Kerry") without the full form before it. Names are read off the
 //!    cluster itself: a capitalized word that ends a longer capitalized name
-//!    somewhere in the cluster is a short form where it stands alone.
+//!    somewhere in the cluster is a short form where it stands alone. Not
+//!    every capitalized run is a person's full name, so some are not read
+//!    as one: a run that only seems to start with a sentence's first word
+//!    ("Although Turkey", when the cluster writes "although" elsewhere),
+//!    days of the week ("Brasilia Sunday"), abbreviations ("Dr."), months,
+//!    places and bodies, and what a nationality qualifies ("American
+//!    Embassy", "Turkish Kurdish").
 //! 2. **Is it the main event?** Each sentence's tf-idf vector is compared
 //!    with the centroid of the articles' openings (each article's first
 //!    three sentences, one vote per article): the event most articles lead
@@ -26,10 +32,12 @@
 //!    so the lead is among the sentences the method found most central. A
 //!    candidate that says the same as one of them may lead in its place
 //!    (swapped for it), so the lead does not hang on which of two
-//!    near-duplicates a selector kept. When none can open, the one most
-//!    about the main event leads anyway. The selection is otherwise left as
-//!    it is, so ROUGE does not move.
+//!    near-duplicates a selector kept. In fill mode the sentence the
+//!    selector cuts at the budget never leads (it comes last). When none
+//!    can open, the one most about the main event leads anyway. The
+//!    selection is otherwise left as it is, so ROUGE does not move.
 
+use crate::facts::CALENDAR;
 use crate::represent::{is_stopword, Analysis};
 use rustc_hash::FxHashSet;
 
@@ -207,8 +215,10 @@ fn words(text: &str) -> Vec<(&str, bool)> {
     text.split_whitespace()
         .map(|raw| {
             let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
-            // "U.S." keeps its dots; a full stop at the end goes.
-            let w = w.trim_end_matches('.');
+            // "U.S." and the abbreviations of titles ("Dr.", "Gen.") keep
+            // their dots; a full stop at the end of a word goes.
+            let abbreviation = w.len() <= 4 && w.ends_with('.');
+            let w = if abbreviation { w } else { w.trim_end_matches('.') };
             let ends = raw.ends_with(|c: char| !c.is_alphanumeric());
             for s in ["'s", "\u{2019}s"] {
                 if let Some(stem) = w.strip_suffix(s) {
@@ -222,18 +232,28 @@ fn words(text: &str) -> Vec<(&str, bool)> {
 }
 
 /// Whether a printed word reads as part of a name: capitalized and not a
-/// function word ("The", "In").
+/// function word ("The", "In") or a day of the week ("Brasilia Sunday" is
+/// no one's name).
 fn is_name_word(w: &str) -> bool {
     let name_part = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w);
-    name_part.starts_with(|c: char| c.is_uppercase()) && !is_stopword(&w.to_lowercase())
+    let lower = w.to_lowercase();
+    name_part.starts_with(|c: char| c.is_uppercase())
+        && !is_stopword(&lower)
+        && !CALENDAR[..7].contains(&lower.as_str())
 }
 
 /// The capitalized runs of a sentence ("U.S. Secretary", "State John Kerry"),
-/// each as a list of words; a possessive or punctuation ends a run.
-fn name_runs(text: &str) -> Vec<Vec<&str>> {
+/// each as a list of words; a possessive or punctuation ends a run. The
+/// sentence's first word starts no run when the cluster writes it in lower
+/// case elsewhere (`common`, when given): "Although Turkey ..." names only
+/// Turkey.
+fn name_runs<'t>(text: &'t str, common: Option<&FxHashSet<String>>) -> Vec<Vec<&'t str>> {
     let mut runs = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    for (w, ends) in words(text) {
+    for (k, (w, ends)) in words(text).into_iter().enumerate() {
+        if k == 0 && common.is_some_and(|c| c.contains(&w.to_lowercase())) {
+            continue;
+        }
         if is_name_word(w) {
             run.push(strip_article(w));
             if ends {
@@ -247,6 +267,14 @@ fn name_runs(text: &str) -> Vec<Vec<&str>> {
         runs.push(run);
     }
     runs
+}
+
+/// Whether a capitalized word reads as a nationality or a people's
+/// adjective ("American", "Turkish", "Chinese"), which qualifies a name
+/// rather than being a given name. ("Iraqi" ends like "Sergei" and is
+/// left alone.)
+fn is_nationality(w: &str) -> bool {
+    ["ian", "ean", "can", "ish", "ese"].iter().any(|end| w.ends_with(end))
 }
 
 /// "al-Assad" and "el-Sisi" as the names they end in.
@@ -266,15 +294,27 @@ pub struct Leads {
 impl Leads {
     /// Reads the cluster's names and its articles' openings.
     pub fn new(analysis: &Analysis) -> Leads {
+        let mut common = FxHashSet::default();
+        for s in &analysis.sentences {
+            for (w, _) in words(&s.text) {
+                if w.starts_with(|c: char| c.is_lowercase()) {
+                    common.insert(w.to_owned());
+                }
+            }
+        }
         let mut surnames = FxHashSet::default();
         for s in &analysis.sentences {
-            for run in name_runs(&s.text) {
+            for run in name_runs(&s.text, Some(&common)) {
                 // "Secretary Kerry" and "John Kerry" alike give "Kerry" in full.
-                // Acronyms ("U.S.", "ASEAN") and places or bodies are no
-                // people's names.
-                if let [_, .., last] = run.as_slice() {
+                // Acronyms ("U.S.", "ASEAN"), abbreviations ("Dr."), months,
+                // places or bodies, and what a nationality qualifies
+                // ("American Embassy", "Turkish Kurdish") are no people's
+                // names.
+                if let [.., before, last] = run.as_slice() {
                     let acronym = last.contains('.') || !last.chars().any(char::is_lowercase);
-                    if !acronym && !NOT_SURNAMES.contains(last) {
+                    let month = CALENDAR.contains(&last.to_lowercase().as_str());
+                    if !acronym && !month && !NOT_SURNAMES.contains(last) && !is_nationality(before)
+                    {
                         surnames.insert((*last).to_owned());
                     }
                 }
@@ -315,7 +355,9 @@ impl Leads {
             return Some(Fault::Unnamed);
         }
         let mut introduced: FxHashSet<&str> = FxHashSet::default();
-        for run in name_runs(&s.text) {
+        // A sentence may introduce a name with its first word ("Bin Laden
+        // already faces ..." where the cluster also writes "bin Laden").
+        for run in name_runs(&s.text, None) {
             if let [single] = run.as_slice() {
                 if self.surnames.contains(*single) && !introduced.contains(single) {
                     return Some(Fault::ShortName);
@@ -456,6 +498,33 @@ mod tests {
                 None,
             ]
         );
+    }
+
+    #[test]
+    fn capitalized_runs_that_are_no_full_names_give_no_short_forms() {
+        // Each second sentence would be a short form if the run before it in
+        // the first sentence were a person's full name.
+        let f = faults(&[&[
+            "Although Turkey denied it, the raid went on.",
+            "Turkey massed troops on the border, although talks went on.",
+            "Officials in Brasilia Sunday counted the votes.",
+            "Sunday was quiet in the capital.",
+            "The American Embassy closed its doors in the evening.",
+            "Embassy staff left the city by road.",
+            "Guerrillas of the Turkish Kurdish group attacked.",
+            "Kurdish leaders denied it.",
+            "Police called Dr. Barnett Slepian, a doctor.",
+            "Dr. Slepian was shot at his home.",
+            "Foreign Minister Sergei Lavrov met the envoy.",
+            "Lavrov said the talks were useful.",
+        ]]);
+        assert_eq!(f[1], None, "Turkey");
+        assert_eq!(f[3], None, "Sunday");
+        assert_eq!(f[5], None, "Embassy");
+        assert_eq!(f[7], None, "Kurdish");
+        // "Dr. Slepian" is the title of one the cluster names in full.
+        assert_eq!(f[9], Some(Fault::ShortName), "Slepian");
+        assert_eq!(f[11], Some(Fault::ShortName), "Lavrov");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! prints.
 
 mod cut;
+pub mod explain;
 pub mod lead;
 mod order;
 mod provenance;
@@ -17,6 +18,7 @@ pub mod title;
 pub use order::{arrange, reading_order};
 pub use provenance::{carries, provenance, same_fact};
 
+use crate::score::Account;
 use crate::select::{Budget, Candidates, Selection, Unit};
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::Prepared;
@@ -34,8 +36,9 @@ pub struct Compose<'a> {
     /// Each sentence's score, reported in the summary (0 for sentences
     /// beyond its end).
     pub scores: &'a [f64],
-    /// An account of sentence `i`'s score, when explanations were asked for.
-    pub explain: Option<&'a dyn Fn(usize) -> String>,
+    /// The method's account of sentence `i`'s score and what the reader's
+    /// situation did to it, when explanations were asked for.
+    pub explain: Option<&'a dyn Fn(usize) -> (Account, Option<String>)>,
 }
 
 /// Composes the summary of `prepared` from `selection`.
@@ -53,33 +56,60 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
         None => selection,
     };
     let leads = Leads::new(analysis);
+    let chosen = selection;
     let (selection, lead) = place_lead(analysis, &leads, selection, with);
-    let picks = arrange(analysis, &prepared.doc_ids, &selection.picks, lead, selection.cut, &|i| {
-        leads.event(i)
+    let cut = selection.cut;
+    // A sentence leans on the one before it in its article when it cannot
+    // open a summary ("He said ...") or the candidates pair them (a
+    // quotation opened in one and closed in the next).
+    let after = &with.candidates.after;
+    let leans = |p: usize, i: usize| {
+        leads.fault(analysis, i).is_some() || after.contains(&(i, p)) || after.contains(&(p, i))
+    };
+    let picks = arrange(
+        analysis,
+        &prepared.doc_ids,
+        &selection.picks,
+        lead,
+        cut,
+        &|i| leads.event(i),
+        &leans,
+    );
+    let picks = cut::within(analysis, &budget, picks);
+    let places = with.explain.map(|_| {
+        let lead =
+            lead.map(|l| explain::LeadChoice { sentence: l, swapped: !chosen.picks.contains(&l) });
+        explain::places(analysis, &budget, &leads, &picks, lead, &leans)
     });
     let provenance = provenance(analysis, &picks);
     let title = title::title(prepared, &picks);
-    let full_cost: usize = picks.iter().map(|&i| budget.cost(&analysis.sentences[i])).sum();
     let mut sentences = Vec::with_capacity(picks.len());
-    for (&i, prov) in picks.iter().zip(provenance) {
+    let mut used = 0;
+    for (k, (&i, prov)) in picks.iter().zip(provenance).enumerate() {
         let s = &analysis.sentences[i];
-        let (text, span, cut) = if selection.cut == Some(i) {
-            let others = full_cost - budget.cost(s);
-            let Some(kept) = cut::cut_to_fit(s, &prepared.doc_texts[s.doc], &budget, others) else {
+        let (text, span, cut) = if used + budget.cost(s) > budget.capacity() {
+            let Some(kept) = cut::cut_to_fit(s, &prepared.doc_texts[s.doc], &budget, used) else {
                 continue;
             };
             kept
         } else {
             (s.text.clone(), s.span, false)
         };
+        used += budget.cost(s);
+        let score = with.scores.get(i).copied().unwrap_or(0.0);
+        let explain = with.explain.zip(places.as_ref()).map(|(explain, places)| {
+            let (account, context) = explain(i);
+            let near = explain::near_duplicates(prepared, with.candidates, &picks, i);
+            explain::explanation(account, score, context, near, places[k].clone())
+        });
         sentences.push(SummarySentence {
             text,
             document: prepared.doc_ids[s.doc].clone(),
             span,
-            score: with.scores.get(i).copied().unwrap_or(0.0),
+            score,
             provenance: prov.into_iter().map(|d| prepared.doc_ids[d].clone()).collect(),
             cut,
-            explain: with.explain.map(|explain| explain(i)),
+            explain,
         });
     }
     let mut warnings = prepared.warnings.clone();
@@ -105,8 +135,10 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
 /// them (which of two near-duplicates a selector kept can hang on the order
 /// the documents came in, and the lead must not), swapped for it when it
 /// fits. When none can open, the first selected sentence of an article that
-/// is most about the main event leads. The selection is otherwise kept, so
-/// ROUGE does not move.
+/// is most about the main event leads. In fill mode the sentence the
+/// selector cuts is never the lead: it comes last, where the selector's
+/// objective (ROUGE's `-l` cut) counts its words. The selection is
+/// otherwise kept, so ROUGE does not move.
 fn place_lead(
     analysis: &crate::represent::Analysis,
     leads: &Leads,

@@ -14,15 +14,18 @@ pub fn reading_order(analysis: &Analysis, picks: &mut [usize]) {
 
 /// The order a summary is read in: the lead first (opening a run of its
 /// own), then the picks of its article that stand before it (it was chosen
-/// over them because they cannot open a summary); then runs of sentences
-/// that follow one another in one article, kept together and in the
-/// article's order (so a sentence stays next to the one it leans on);
+/// over them because they cannot open a summary); then runs of sentences:
+/// a sentence that follows another of the summary in its article and
+/// leans on it (`leans`: it cannot open, "He said ...", or the candidates
+/// pair the two) stays right after it; other sentences stand alone, so
+/// that two sentences next to each other in an article need not be next
+/// to each other in the summary. Where documents carry dates, runs of
+/// articles published earlier come first (undated ones after them); then
 /// runs that stand earlier in their article (the main event, by the
 /// inverted pyramid of news writing) before later ones (background), then
-/// articles published earlier first where dates are known, then runs more
-/// about the main event first (`event`), then by document id; in fill mode
-/// the cut sentence last. Nothing depends on the order the documents were
-/// given in.
+/// runs more about the main event first (`event`), then by document id; in
+/// fill mode the cut sentence last. Nothing depends on the order the
+/// documents were given in.
 pub fn arrange(
     analysis: &Analysis,
     doc_ids: &[String],
@@ -30,6 +33,7 @@ pub fn arrange(
     lead: Option<usize>,
     cut: Option<usize>,
     event: &dyn Fn(usize) -> f64,
+    leans: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<usize> {
     let mut rest: Vec<usize> = picks.iter().copied().filter(|&i| Some(i) != cut).collect();
     rest.sort_by_key(|&i| (analysis.sentences[i].doc, analysis.sentences[i].position));
@@ -43,7 +47,7 @@ pub fn arrange(
                 if Some(i) != lead
                     && run.last().is_some_and(|&p| {
                         let q = &analysis.sentences[p];
-                        q.doc == s.doc && q.position + 1 == s.position
+                        q.doc == s.doc && q.position + 1 == s.position && leans(p, i)
                     }) =>
             {
                 run.push(i)
@@ -72,8 +76,8 @@ pub fn arrange(
         leads(b)
             .cmp(&leads(a))
             .then(before_lead(b).cmp(&before_lead(a)))
-            .then(sx.position.cmp(&sy.position))
             .then(date(x).cmp(&date(y)))
+            .then(sx.position.cmp(&sy.position))
             .then(event(y).total_cmp(&event(x)))
             .then_with(|| doc_ids[sx.doc].cmp(&doc_ids[sy.doc]))
             .then_with(|| sx.text.cmp(&sy.text))
@@ -84,4 +88,32 @@ pub fn arrange(
     }
     order.extend(cut.filter(|c| picks.contains(c)));
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_sentence_that_leans_on_the_one_before_stays_glued_to_it() {
+        let a = crate::score::tests::analysis(&[
+            &[
+                "Floods hit Bramford on Sunday.",
+                "Shops in the town centre closed early.",
+                "Rescue teams used boats in the lower streets.",
+                "They took elderly residents to the schools.",
+            ],
+            &["Residents began returning on Tuesday.", "Council workers cleared the mud."],
+        ]);
+        let ids = vec!["a".to_owned(), "b".to_owned()];
+        // Sentence 3 opens with "They": it leans on sentence 2.
+        let leans = |p: usize, i: usize| p + 1 == i && i == 3;
+        let order = arrange(&a, &ids, &[3, 5, 1, 2, 0], Some(0), None, &|_| 0.0, &leans);
+        // The lead; then the second sentences of both articles (event
+        // before background), then the third with the fourth after it.
+        assert_eq!(order, [0, 1, 5, 2, 3]);
+        // The cut sentence, in fill mode, comes last whatever it is.
+        let order = arrange(&a, &ids, &[3, 5, 1, 2, 0, 4], Some(0), Some(4), &|_| 0.0, &leans);
+        assert_eq!(order, [0, 1, 5, 2, 3, 4]);
+    }
 }

@@ -215,3 +215,117 @@ fn without_headlines_the_title_is_a_short_form_of_the_lead() {
         }
     }
 }
+
+#[test]
+fn in_fill_mode_the_cut_sentence_comes_last_even_when_it_would_lead() {
+    use crate::compose::{compose, Compose};
+    use crate::select::{Candidates, Selection};
+    let prepared = crate::prepare(&flood()).unwrap();
+    let a = &prepared.analysis;
+    let find = |part: &str| a.sentences.iter().position(|s| s.text.contains(part)).unwrap();
+    let flood = find("The River Lune burst");
+    let insurers = find("Insurers said");
+    let council = find("The council shelved");
+    // 12 + 15 words whole, and the 27-word opening of the first article
+    // cut at the 40-word budget: what a selector that may cut one sentence
+    // returns, counting the words of the cut sentence's start.
+    let budget = Budget::words(40).with_fill(true);
+    let selection = Selection { picks: vec![insurers, council, flood], cut: Some(flood) };
+    let candidates = Candidates { indices: (0..a.len()).collect(), after: Vec::new() };
+    let scores = vec![1.0; a.len()];
+    let with = Compose {
+        budget,
+        method: Method::Auto,
+        candidates: &candidates,
+        scores: &scores,
+        explain: None,
+    };
+    let s = compose(&prepared, &selection, &with);
+    assert_eq!(s.sentences.len(), 3, "{}", s.text());
+    let last = s.sentences.last().unwrap();
+    assert!(last.cut && last.text.contains("The River Lune burst"), "{}", s.text());
+    assert!(s.sentences[..2].iter().all(|x| !x.cut), "{}", s.text());
+    assert_eq!(s.word_count(), 40, "{}", s.text());
+}
+
+/// Summarizes the flood story with explanations.
+fn explained(method: Method, words: usize) -> Summary {
+    Summarizer::builder()
+        .method(method)
+        .budget(Budget::words(words))
+        .explain(true)
+        .build()
+        .unwrap()
+        .summarize(&flood())
+        .unwrap()
+}
+
+#[test]
+fn explanations_name_the_largest_parts_of_the_score_and_why_the_lead_leads() {
+    use crate::compose::explain::PlaceRule;
+    for m in [Method::Learned, Method::Ilp, Method::Centroid, Method::LexRank] {
+        let s = explained(m, 100);
+        for (k, x) in s.sentences.iter().enumerate() {
+            let why = x.explain.as_ref().unwrap();
+            // The words are made from the fields: the largest part is
+            // named with its signed contribution, and the place is given.
+            let top = why.contributions.first().unwrap_or_else(|| panic!("{m}: {why:?}"));
+            assert!(why.text.contains(&top.label), "{m}: {}", why.text);
+            assert!(why.text.contains(&format!("Place {}: ", k + 1)), "{m}: {}", why.text);
+            assert_eq!(why.place.position, k + 1);
+            assert!(why.text.contains(&why.place.reason), "{m}: {}", why.text);
+            // Largest first, by size.
+            let sizes: Vec<f64> = why.contributions.iter().map(|c| c.contribution.abs()).collect();
+            assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{m}: {sizes:?}");
+        }
+        // The flood story's lead can open: it says so and why.
+        let lead = s.sentences[0].explain.as_ref().unwrap();
+        assert_eq!(lead.place.rule, PlaceRule::Lead, "{m}: {}", lead.text);
+        assert!(lead.text.contains("can open a news brief"), "{m}: {}", lead.text);
+        assert!(lead.text.contains("most about the cluster's main event"), "{m}: {}", lead.text);
+    }
+    // The learned method names its features in words, not raw names.
+    let s = explained(Method::Learned, 100);
+    let why = s.sentences[0].explain.as_ref().unwrap();
+    assert!(why.scored_by.contains("learned model"), "{}", why.text);
+    assert!(why.contributions.iter().all(|c| !c.label.contains('=')), "{:?}", why.contributions);
+    // The concept method names the words it covers.
+    let s = explained(Method::Ilp, 100);
+    let why = s.sentences[0].explain.as_ref().unwrap();
+    assert!(why.contributions[0].label.starts_with("the words \""), "{}", why.text);
+}
+
+#[test]
+fn explanations_say_which_near_duplicates_a_sentence_stands_in_for() {
+    // Two articles report the state of emergency in nearly the same words;
+    // a summary that keeps one says it stands in for the other.
+    for m in [Method::Learned, Method::Ilp, Method::LexRank] {
+        let s = explained(m, 400);
+        let emergency: Vec<_> =
+            s.sentences.iter().filter(|x| x.text.contains("state of emergency")).collect();
+        assert_eq!(emergency.len(), 1, "{m}: {}", s.text());
+        let why = emergency[0].explain.as_ref().unwrap();
+        let dup = why.near_duplicates.first().unwrap_or_else(|| panic!("{m}: {}", why.text));
+        assert!(dup.text.contains("state of emergency"), "{m}: {dup:?}");
+        assert_ne!(dup.document, emergency[0].document, "{m}");
+        assert!(why.text.contains("stands in for a near-duplicate left out"), "{m}: {}", why.text);
+        assert!(why.text.contains(&dup.document), "{m}: {}", why.text);
+    }
+}
+
+#[test]
+fn explanations_travel_as_structured_json() {
+    let s = explained(Method::Auto, 100);
+    let json: serde_json::Value = serde_json::to_value(&s).unwrap();
+    let why = &json["sentences"][0]["explain"];
+    assert_eq!(why["place"]["rule"], "lead", "{why}");
+    assert_eq!(why["place"]["position"], 1, "{why}");
+    assert!(why["text"].as_str().unwrap().contains("Place 1: first"), "{why}");
+    let first = &why["contributions"][0];
+    assert!(first["feature"].is_string() && first["label"].is_string(), "{why}");
+    assert!(first["contribution"].is_f64() || first["contribution"].is_i64(), "{why}");
+    assert!(why["near_duplicates"].is_array(), "{why}");
+    // Read back, it is the same explanation.
+    let back: Summary = serde_json::from_value(json).unwrap();
+    assert_eq!(back.sentences[0].explain, s.sentences[0].explain);
+}

@@ -65,10 +65,16 @@ fn align(sentence: &BTreeSet<String>, reference: &[BTreeSet<String>]) -> Option<
 /// How the order of `summary` (its sentences, in order) agrees with the
 /// reference, given as [`reference_sentences`].
 pub fn order_agreement(summary: &[&str], reference: &[BTreeSet<String>]) -> OrderAgreement {
-    let aligned: Vec<Option<usize>> = summary.iter().map(|s| align(&stems(s), reference)).collect();
+    let aligned = alignment(summary, reference);
     let first = aligned.first().copied().flatten() == Some(0);
     let ys: Vec<usize> = aligned.into_iter().flatten().collect();
     OrderAgreement { tau: kendall_tau_b(&ys), first }
+}
+
+/// The reference sentence each summary sentence aligns with (see
+/// [`order_agreement`]), `None` for one that shares too little with all.
+pub fn alignment(summary: &[&str], reference: &[BTreeSet<String>]) -> Vec<Option<usize>> {
+    summary.iter().map(|s| align(&stems(s), reference)).collect()
 }
 
 /// Kendall's tau-b between positions `0..n` and `ys` (ties only in `ys`).

@@ -34,6 +34,17 @@
 //! (as `true`) only on a sentence cut to fill the budget; `explain` only when
 //! explanations were asked for; `warnings` only when there are some.
 //!
+//! `explain` is a [`crate::Explanation`]:
+//! `{"text": "Score 0.877: ... Place 1: first, because ...",
+//!   "scored_by": "...", "score": 0.877,
+//!   "contributions": [{"feature": "position", "label": "its place in its article (sentence 1)", "contribution": 0.155}],
+//!   "context"?: "...",
+//!   "near_duplicates": [{"document": "...", "text": "...", "similarity": 0.89}],
+//!   "place": {"position": 1, "rule": "lead", "reason": "first, because ..."}}`,
+//! where `text` says in words what the other fields hold; `place.rule` is
+//! one of `lead`, `lead_by_default`, `before_lead`, `leans_on_previous`,
+//! `article_position`, `date`, `main_event`, `cut`.
+//!
 //! The input side of the format is [`crate::Cluster`]'s serde form, which
 //! batch files use one record a line:
 //! `{"id": ..., "documents": [{"id": ..., "text": ..., "title"?, "date"?,

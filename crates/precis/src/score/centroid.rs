@@ -1,6 +1,6 @@
 //! Centroid scoring in the manner of MEAD (Radev et al. 2004).
 
-use super::Scorer;
+use super::{Account, Contribution, Scorer};
 use crate::represent::Analysis;
 
 /// MEAD's centroid score: `C + P + F`, where `C` sums the cluster centroid's
@@ -68,6 +68,29 @@ impl Centroid {
                 [c[i], p, f]
             })
             .collect()
+    }
+}
+
+impl Centroid {
+    /// The account of sentence `i`'s score for `--explain`: its three
+    /// weighted parts.
+    pub fn account(&self, analysis: &Analysis, i: usize) -> Account {
+        let Some(&[c, p, f]) = self.parts(analysis).get(i) else {
+            return Account::default();
+        };
+        let part = |feature: &str, label: &str, value: f64| Contribution {
+            feature: feature.to_owned(),
+            label: label.to_owned(),
+            contribution: value,
+        };
+        Account {
+            scored_by: "the centroid method: closeness to the cluster's main words, place in its article and overlap with its article's first sentence".into(),
+            contributions: vec![
+                part("C", "closeness to the cluster's main words", self.centroid_weight * c),
+                part("P", "its place in its article", self.position_weight * p),
+                part("F", "overlap with its article's first sentence", self.first_weight * f),
+            ],
+        }
     }
 }
 

@@ -9,7 +9,7 @@
 //! produced by `cargo run --release -p precis --example train_scorer`.
 
 use super::mlp::Mlp;
-use super::{LexRank, Scorer, TermExpectations};
+use super::{Account, Contribution, LexRank, Scorer, TermExpectations};
 use crate::num::id_u32;
 #[cfg(doc)]
 use crate::represent::Concepts;
@@ -409,6 +409,92 @@ impl Learned {
     }
 }
 
+impl Learned {
+    /// The account of sentence `i`'s score for `--explain`: the network's
+    /// prediction split into one part per feature ([`Mlp::contributions`]:
+    /// how much the feature, where it lies against an average training
+    /// sentence, raised or lowered the prediction), with the position,
+    /// article-order and length features each summed into one part.
+    pub fn account(
+        &self,
+        analysis: &Analysis,
+        terms: Option<&TermExpectations>,
+        i: usize,
+    ) -> Account {
+        let Some(row) = features_with(analysis, terms).get(i).copied() else {
+            return Account::default();
+        };
+        let (_, parts) = self.model.network.contributions(&row);
+        let s = &analysis.sentences[i];
+        let mut groups: Vec<Contribution> = Vec::new();
+        for (name, part) in FEATURE_NAMES.iter().zip(parts) {
+            let (feature, label) = describe_feature(name, s);
+            match groups.iter_mut().find(|c| c.feature == feature) {
+                Some(c) => c.contribution += part,
+                None => groups.push(Contribution { feature, label, contribution: part }),
+            }
+        }
+        Account {
+            scored_by: "the learned model's estimate of how much of the sentence a human summary would hold".into(),
+            contributions: groups,
+        }
+    }
+}
+
+/// A feature of [`FEATURE_NAMES`] as a group name and the group in words,
+/// for sentence `s`: the position features make one part, and so do the
+/// article-order and the length features.
+fn describe_feature(name: &str, s: &crate::represent::Sentence) -> (String, String) {
+    let own = |label: &str| (name.to_owned(), label.to_owned());
+    if name.starts_with("pos") || name == "relative position" || name == "last in document" {
+        return (
+            "position".into(),
+            format!("its place in its article (sentence {})", s.position + 1),
+        );
+    }
+    if name.starts_with("doc=") || name.starts_with("doc>") {
+        return (
+            "article order".into(),
+            format!("its article's place in the cluster (article {})", s.doc + 1),
+        );
+    }
+    if name == "log words" || name.starts_with("words") {
+        return ("length".into(), format!("its length ({} words)", s.words));
+    }
+    match name {
+        "bias" => own("the constant"),
+        "log centrality" => own("how central it is among the cluster's sentences"),
+        "centroid cosine" => own("closeness to the cluster's main words"),
+        "shared-word share" => own("its words found in other articles"),
+        "shared-bigram density" => own("word pairs it shares with other articles"),
+        "stopword share" => own("its share of function words"),
+        "has digit" => own("a number in it"),
+        "has quote" => own("a quotation in it"),
+        "starts with quote" => own("opening with a quotation"),
+        "says/said" => own("reported speech (says, said)"),
+        "first person" => own("first-person words"),
+        "ends without period" => own("no full stop at its end"),
+        "single document cluster" => own("a cluster of one article"),
+        "document centrality" => own("how central its article is"),
+        "log document words" => own("its article's length"),
+        "max similarity in other documents" => own("its closest match in another article"),
+        "expected word share" => own("words a summary is expected to use"),
+        "expected content-word share" => own("content words a summary is expected to use"),
+        "log expected matches" => own("expected word matches with a summary"),
+        "mean keep rate" | "lowest keep rate" | "highest keep rate" => {
+            ("keep rate".into(), "how often summaries keep its words".into())
+        }
+        "mean rarity" | "rare-word share" => ("rarity".into(), "how rare its words are".into()),
+        "cosine with own lead sentence" => own("similarity to its article's first sentence"),
+        "best cosine with another lead sentence" => {
+            own("similarity to another article's first sentence")
+        }
+        "tokens per word" => own("tokens per word"),
+        "cosine with expected summary" => own("similarity to the summary the term model expects"),
+        other => own(other),
+    }
+}
+
 impl Scorer for Learned {
     fn score(&self, analysis: &Analysis) -> Vec<f64> {
         self.score_with(analysis, TermExpectations::shipped(analysis).as_ref())
@@ -430,6 +516,36 @@ impl Scorer for Learned {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_feature_is_described_in_words() {
+        let a = crate::score::tests::analysis(&[&["Floods hit Bramford on Sunday."]]);
+        for name in FEATURE_NAMES {
+            let (_, label) = describe_feature(name, &a.sentences[0]);
+            assert!(label != *name || *name == "tokens per word", "{name} has no words");
+        }
+    }
+
+    #[test]
+    fn the_account_adds_up_to_the_prediction() {
+        let a = crate::score::tests::analysis(&[
+            &["Floods hit Bramford on Sunday as the river burst its banks.", "Shops closed."],
+            &["The river flooded Bramford on Sunday.", "About 3,000 people left their homes."],
+        ]);
+        let learned = Learned::default();
+        let rows = features(&a);
+        for (i, row) in rows.iter().enumerate() {
+            let account = learned.account(&a, TermExpectations::shipped(&a).as_ref(), i);
+            let (constant, _) = learned.model.network.contributions(row);
+            let sum: f64 =
+                constant + account.contributions.iter().map(|c| c.contribution).sum::<f64>();
+            assert!((sum - learned.model.predict(row)).abs() < 1e-3, "{sum}");
+            // Position, article order and length are one part each.
+            let names: Vec<&str> =
+                account.contributions.iter().map(|c| c.feature.as_str()).collect();
+            assert_eq!(names.iter().filter(|n| **n == "position").count(), 1, "{names:?}");
+        }
+    }
 
     #[test]
     fn shared_bigram_sums_match_the_concepts() {

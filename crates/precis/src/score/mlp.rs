@@ -152,6 +152,29 @@ impl Mlp {
         }
     }
 
+    /// The prediction for `row` split into a constant and one part per
+    /// feature, `(constant, parts)`, with `constant + Σ parts` equal to
+    /// [`Mlp::predict`]: with the hidden units active at `row` held fixed
+    /// the network is linear, and each feature's part is its standardized
+    /// value (how far it lies from the training mean) times its weight
+    /// through those units. A feature at its training mean contributes 0.
+    pub fn contributions(&self, row: &[f32]) -> (f64, Vec<f64>) {
+        let n = self.n_features();
+        let z = |k: usize| (f64::from(row[k]) - self.mean[k]) / self.scale[k];
+        let mut constant = self.output_bias;
+        let mut parts = vec![0.0; n];
+        for ((unit, &bias), &w) in self.hidden.iter().zip(&self.hidden_bias).zip(&self.weights) {
+            let pre: f64 = bias + (0..n).map(|k| unit[k] * z(k)).sum::<f64>();
+            if pre > 0.0 {
+                constant += w * bias;
+                for (k, part) in parts.iter_mut().enumerate() {
+                    *part += w * unit[k] * z(k);
+                }
+            }
+        }
+        (constant, parts)
+    }
+
     /// The output layer over the hidden layer's pre-activations.
     fn output(&self, h: &[f32]) -> f64 {
         let mut y = self.output_bias;
@@ -267,6 +290,26 @@ pub fn expectation(loss: Loss, output: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contributions_add_up_to_the_prediction() {
+        let net = &crate::score::SentenceModel::shipped().network;
+        let n = net.n_features();
+        let mut rng = Rng::new(7);
+        for _ in 0..50 {
+            // Rows within two standard deviations of the training mean.
+            let row: Vec<f32> = (0..n)
+                .map(|k| (net.mean[k] + net.scale[k] * 4.0 * (rng.uniform() - 0.5)) as f32)
+                .collect();
+            let (constant, parts) = net.contributions(&row);
+            let sum = constant + parts.iter().sum::<f64>();
+            assert!((sum - net.predict(&row)).abs() < 1e-3, "{sum} vs {}", net.predict(&row));
+        }
+        // A feature at its training mean contributes nothing.
+        let mean: Vec<f32> = net.mean.iter().map(|&m| m as f32).collect();
+        let (_, parts) = net.contributions(&mean);
+        assert!(parts.iter().all(|p| p.abs() < 1e-6), "{parts:?}");
+    }
 
     #[test]
     fn fits_a_poisson_rate_that_grows_with_a_feature() {

@@ -5,6 +5,7 @@
 //! avoiding redundancy. Scorers are deterministic and handle empty and
 //! one-sentence clusters.
 
+mod account;
 mod centroid;
 mod graph;
 mod lead;
@@ -14,6 +15,7 @@ pub mod mlp;
 mod terms;
 mod textrank;
 
+pub use account::{Account, Contribution};
 pub use centroid::Centroid;
 pub use lead::Lead;
 pub use learned::{features, features_with, Learned, SentenceModel, FEATURE_NAMES, N_FEATURES};

@@ -5,6 +5,7 @@ use super::ilp::{solve, CoverageProblem, CoverageSolution, Overrun, SolveLimits}
 use super::{Candidates, Selection};
 use crate::num::{id_u32, saturating_u32};
 use crate::represent::{Analysis, ConceptConfig, Concepts, InvertedIndex};
+use crate::score::{Account, Contribution};
 
 /// Picks the sentences that together cover the most concept weight within
 /// the budget, by the exact branch and bound of [`super::ilp`].
@@ -73,6 +74,52 @@ pub fn explain_coverage(weight: f64, solution: Option<&CoverageSolution>) -> Str
         ),
         None => format!("concept weight {weight:.1}"),
     }
+}
+
+/// The account of sentence `i`'s concept weight for `--explain`: each
+/// concept (a pair of content stems several articles share) it holds, with
+/// the concept's weight (in the summary each concept counts once).
+pub fn coverage_account(
+    analysis: &Analysis,
+    concepts: Option<&Concepts>,
+    weights: &[f64],
+    solution: Option<&CoverageSolution>,
+    i: usize,
+) -> Account {
+    let weight = weights.get(i).copied().unwrap_or(0.0);
+    let scored_by = format!(
+        "the concept method: the weight of the word pairs several articles share that it holds ({})",
+        explain_coverage(weight, solution)
+    );
+    let contributions = concepts
+        .and_then(|c| Some((c, c.sentences.get(i)?)))
+        .map(|(c, held)| {
+            held.iter()
+                .map(|&(k, _)| {
+                    let (x, y) = c.keys[k as usize];
+                    let (x, y) = (analysis.lexicon.stem(x), analysis.lexicon.stem(y));
+                    let pair = format!("{x} {y}");
+                    let shown = as_written(&analysis.sentences[i].text, x, y);
+                    Contribution {
+                        label: format!("the words \"{}\"", shown.as_deref().unwrap_or(&pair)),
+                        feature: pair,
+                        contribution: c.weights[k as usize],
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Account { scored_by, contributions }
+}
+
+/// The two adjacent words of `text` whose stems are `x` and `y`, as the
+/// text writes them (lower case).
+fn as_written(text: &str, x: &str, y: &str) -> Option<String> {
+    let words = crate::represent::words(text);
+    words
+        .windows(2)
+        .find(|w| crate::stem::stem(&w[0]) == x && crate::stem::stem(&w[1]) == y)
+        .map(|w| format!("{} {}", w[0], w[1]))
 }
 
 impl ConceptCoverage {

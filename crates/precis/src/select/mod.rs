@@ -16,7 +16,7 @@ mod mmr;
 mod submodular;
 
 pub use budget::{cut_text, Budget, Unit};
-pub use coverage::{explain_coverage, ConceptCoverage, CoverageOutcome};
+pub use coverage::{coverage_account, explain_coverage, ConceptCoverage, CoverageOutcome};
 pub use expected::ExpectedRouge;
 pub use mmr::Mmr;
 pub use submodular::Submodular;
