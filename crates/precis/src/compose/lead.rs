@@ -235,11 +235,12 @@ fn words(text: &str) -> Vec<(&str, bool)> {
 /// function word ("The", "In") or a day of the week ("Brasilia Sunday" is
 /// no one's name).
 fn is_name_word(w: &str) -> bool {
-    let name_part = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w);
+    // Most words are lower case: they are answered before any lowering.
+    if !strip_article(w).starts_with(char::is_uppercase) {
+        return false;
+    }
     let lower = w.to_lowercase();
-    name_part.starts_with(|c: char| c.is_uppercase())
-        && !is_stopword(&lower)
-        && !CALENDAR[..7].contains(&lower.as_str())
+    !is_stopword(&lower) && !CALENDAR[..7].contains(&lower.as_str())
 }
 
 /// The capitalized runs of a sentence ("U.S. Secretary", "State John Kerry"),
@@ -248,9 +249,17 @@ fn is_name_word(w: &str) -> bool {
 /// case elsewhere (`common`, when given): "Although Turkey ..." names only
 /// Turkey.
 fn name_runs<'t>(text: &'t str, common: Option<&FxHashSet<String>>) -> Vec<Vec<&'t str>> {
+    name_runs_of(&words(text), common)
+}
+
+/// [`name_runs`] of a sentence's [`words`].
+fn name_runs_of<'t>(
+    words: &[(&'t str, bool)],
+    common: Option<&FxHashSet<String>>,
+) -> Vec<Vec<&'t str>> {
     let mut runs = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    for (k, (w, ends)) in words(text).into_iter().enumerate() {
+    for (k, &(w, ends)) in words.iter().enumerate() {
         if k == 0 && common.is_some_and(|c| c.contains(&w.to_lowercase())) {
             continue;
         }
@@ -294,17 +303,17 @@ pub struct Leads {
 impl Leads {
     /// Reads the cluster's names and its articles' openings.
     pub fn new(analysis: &Analysis) -> Leads {
-        let mut common = FxHashSet::default();
-        for s in &analysis.sentences {
-            for (w, _) in words(&s.text) {
-                if w.starts_with(|c: char| c.is_lowercase()) {
-                    common.insert(w.to_owned());
-                }
+        let printed: Vec<Vec<(&str, bool)>> =
+            analysis.sentences.iter().map(|s| words(&s.text)).collect();
+        let mut common: FxHashSet<String> = FxHashSet::default();
+        for &(w, _) in printed.iter().flatten() {
+            if w.starts_with(char::is_lowercase) && !common.contains(w) {
+                common.insert(w.to_owned());
             }
         }
         let mut surnames = FxHashSet::default();
-        for s in &analysis.sentences {
-            for run in name_runs(&s.text, Some(&common)) {
+        for sentence in &printed {
+            for run in name_runs_of(sentence, Some(&common)) {
                 // "Secretary Kerry" and "John Kerry" alike give "Kerry" in full.
                 // Acronyms ("U.S.", "ASEAN"), abbreviations ("Dr."), months,
                 // places or bodies, and what a nationality qualifies
