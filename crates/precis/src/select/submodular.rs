@@ -203,3 +203,32 @@ fn partition(analysis: &Analysis, graph: &[Vec<(usize, f32)>], size: usize) -> V
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::tests::analysis;
+
+    #[test]
+    fn a_picked_sentence_covers_itself() {
+        // Two reports of the flood that are alike (cosine well above the
+        // saturation α) without being near duplicates, and one about
+        // something else. Once a flood report is picked it covers itself
+        // up to its cap, so the other flood report adds nothing and the
+        // second pick is the unrelated sentence. Were the picked sentence
+        // not counted as covering itself, the other report would still gain
+        // by covering it and be picked again.
+        let a = analysis(&[
+            &["The river flooded the old town after heavy rain on Sunday night."],
+            &["Rescue teams reached the old town, where the river flooded hundreds of homes."],
+            &["The mayor opened a new school in the northern district."],
+        ]);
+        assert!(!a.near_duplicate(0, 1), "the flood reports must not be near duplicates");
+        let candidates = Candidates { indices: vec![0, 1, 2], after: Vec::new() };
+        let plain = Submodular { lambda: 0.0, cost_exponent: 0.0, ..Submodular::default() };
+        let mut picks = plain.select(&a, &candidates, &Budget::sentences(2)).picks;
+        picks.sort_unstable();
+        assert!(picks.contains(&2), "picks {picks:?}: the second pick should be the school");
+        assert_eq!(picks.len(), 2);
+    }
+}
