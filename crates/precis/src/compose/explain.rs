@@ -37,7 +37,7 @@ pub struct Explanation {
     /// The sentence's score.
     pub score: f64,
     /// The largest contributions to the score, largest first (at most
-    /// [`MAX_CONTRIBUTIONS`]); empty when the method has no parts to show.
+    /// four); empty when the method has no parts to show.
     pub contributions: Vec<Contribution>,
     /// What the reader's situation (a query, documents already read) did
     /// to the sentence's worth, when anything.
