@@ -14,14 +14,16 @@ echo
 echo "Each DUC 2003 cluster twice: as it is (\`-clean\`) and with one document of the most similar other cluster inserted (\`-intr\`); precision, recall and F1 of the flagged documents over all 60, and the clean clusters where anything is flagged (\`precis eval --protocol offevent\`)."
 echo "Times are milliseconds per cluster on one thread (load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores while measured); detection is timed on its own besides the whole preparation."
 echo "The held-half row chooses the threshold on one half of the clusters and scores the other half, both ways, pooled."
-echo "A document is flagged when the combined score is below the threshold and it is below the cluster's median on both signals; every flag is listed in a summary's \`off_event\`, but only *confident* flags (combined score below half the threshold and each signal alone below the threshold) have their sentences left out: the row \"confident flags\" scores those alone."
-echo "The detector multiplies two signals (see \`crates/precis/src/off_event.rs\`); the rows \"named things alone\" and \"repeated phrases alone\" are the ablation (each signal alone, with its own best threshold on all records, and held-half), and the baseline is the leave-one-out cosine of each document's tf-idf vector with the rest of the cluster."
+echo "The detector is a logistic regression over 14 features of two signals, each relative to the cluster (see \`crates/precis/src/off_event.rs\`), whose weights were learned from synthetic clusters of Multi-News training and DUC 2006 (\`scripts/offevent-learn.sh\`); its score is the probability that a document reports the cluster's event, and a document is flagged below the threshold, the one value chosen on this set (best F1 among thresholds that flag at most one clean cluster)."
+echo "Every flag is listed in a summary's \`off_event\`, but only *confident* flags (flagged, with the two signals' combined ratio to the cluster's medians below 0.225 and each ratio below 0.45) have their sentences left out: the row \"confident flags\" scores those alone."
+echo "The rows \"previous detector\" are the hand-set combination the model replaced (the weighted geometric mean of the two ratios, flagged below 0.45 when both are below the median); \"named things alone\" and \"repeated phrases alone\" are each signal's ratio to the cluster's median, with its own best threshold on all records, and held-half; the baseline is the leave-one-out cosine of each document's tf-idf vector with the rest of the cluster."
 echo
 echo '```'
 "$bin" eval --data "$data/offevent-duc2003.jsonl.gz" --protocol offevent
 echo '```'
 echo
 echo "Data it was not tuned on: the same construction applied to DUC 2006 (\`scripts/offevent-set.py\`, seed 14; 50 topics, each clean and with one document of the most similar other topic), first with every topic's 25 documents, then with its first 10 (the size of a DUC 2003 cluster)."
+echo "The model's training clusters include random subsets of these topics (with intruders of their three most similar topics), so these tables are not fully held out; the held-out figures, each topic scored by a model trained without its half of the topics, are below the tables (\`scripts/offevent-learn.sh\`)."
 echo "DUC 2006 topics are NIST question topics, some spanning years, not single events, so a clean topic often holds reports of several events: flags there are not all errors, but they are counted as such."
 echo
 oe06=$(mktemp --suffix=.jsonl)
