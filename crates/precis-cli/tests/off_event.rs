@@ -120,3 +120,35 @@ fn eval_scores_the_detector_its_signals_and_the_baseline() {
     }
     assert!(report["detection_ms_per_cluster"].as_f64().unwrap() >= 0.0);
 }
+
+#[test]
+fn eval_scores_clusters_without_sentences() {
+    // A cluster with no text and one whose only line is dropped as
+    // furniture have no document to flag: both are scored (nothing
+    // flagged; the second's answer is missed), not refused.
+    let dir = TempDir::new();
+    let fire: Vec<serde_json::Value> = DOCS[..6]
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| serde_json::json!({"id": format!("x{i}"), "text": text}))
+        .collect();
+    let records = [
+        serde_json::json!({"id": "harbour-intr", "documents": fire, "off_event": ["x5"]}),
+        serde_json::json!({"id": "blank-clean", "documents": [{"id": "e", "text": "  "}], "off_event": []}),
+        serde_json::json!({"id": "furniture-intr", "documents": [{"id": "f", "text": "Advertisement"}], "off_event": ["f"]}),
+    ];
+    let data: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let file = dir.write("offevent.jsonl", data);
+    let out = precis(
+        &["eval", "--data", file.to_str().unwrap(), "--protocol", "offevent", "--json"],
+        b"",
+    );
+    out.code(0);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["clusters"], 3, "{}", out.stdout);
+    let all = &report["rows"][0];
+    assert_eq!(all["what"], "all records");
+    assert_eq!((all["true_pos"].as_u64(), all["false_pos"].as_u64()), (Some(1), Some(0)), "{all}");
+    assert_eq!(all["false_neg"], 1, "the furniture cluster's answer is missed: {all}");
+    assert_eq!((all["clean"].as_u64(), all["clean_flagged"].as_u64()), (Some(1), Some(0)), "{all}");
+}
