@@ -267,7 +267,7 @@ fn lead_reason(analysis: &Analysis, leads: &Leads, l: &LeadChoice) -> (PlaceRule
             return (
                 PlaceRule::LeadByDefault,
                 format!(
-                    "first, because no selected sentence can open a news brief (this one {}), and it is the most about the cluster's main event",
+                    "first, because no selected sentence can open a news brief (this one {}), and of those whose fault reads least badly at the head of a summary (a short form of a name, then a quotation, then a description that names no one, then a word pointing back) it is the most about the cluster's main event",
                     fault.describe()
                 ),
             )
