@@ -184,17 +184,30 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
                     r.cluster.id
                 )));
             };
+            let id = &r.cluster.id;
+            let base = id.strip_suffix("-clean").or_else(|| id.strip_suffix("-intr")).unwrap_or(id);
             let start = Instant::now();
-            let prepared = prepare(&r.cluster)
-                .map_err(|e| BadInput(format!("{}:{n}: {e}", args.data.display())))?;
+            let prepared = match prepare(&r.cluster) {
+                Ok(prepared) => prepared,
+                // A cluster without a sentence has no document to flag: it
+                // is scored as flagging none (its answers, if any, are missed).
+                Err(precis::Error::EmptyCluster { .. } | precis::Error::NoSentences { .. }) => {
+                    millis += start.elapsed().as_secs_f64() * 1e3;
+                    judged.push(Judged {
+                        base: base.to_owned(),
+                        gold: gold.into_iter().collect(),
+                        scores: Vec::new(),
+                    });
+                    return Ok(args.limit.is_none_or(|l| judged.len() < l));
+                }
+                Err(e) => bail!(BadInput(format!("{}:{n}: {e}", args.data.display()))),
+            };
             millis += start.elapsed().as_secs_f64() * 1e3;
             // `prepare` already ran the detector; timed again on its own.
             let start = Instant::now();
             let verdicts = detect(&prepared.analysis);
             detect_millis += start.elapsed().as_secs_f64() * 1e3;
             let cosine = leave_one_out_cosine(&prepared.analysis);
-            let id = &r.cluster.id;
-            let base = id.strip_suffix("-clean").or_else(|| id.strip_suffix("-intr")).unwrap_or(id);
             judged.push(Judged {
                 base: base.to_owned(),
                 gold: gold.into_iter().collect(),

@@ -57,6 +57,7 @@ use serde::{Deserialize, Serialize};
 
 /// A document of a summary's cluster that reports another event, as the
 /// summary's `off_event` list gives it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OffEvent {
     /// The document's id.
