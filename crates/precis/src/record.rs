@@ -427,7 +427,21 @@ mod tests {
             cluster(r#"{"id": "a", "documents": [{"id": [1], "text": "A."}]}"#).unwrap_err();
         assert!(msg.contains("document 1's \"id\" is an array"), "{msg}");
         assert!(!msg.contains("untagged"), "{msg}");
+        // The message quotes the id, its first 40 characters when it is long.
+        let (_, msg) = cluster(r#"{"id": {"a": 1}, "documents": [{"text": "A."}]}"#).unwrap_err();
+        assert_eq!(
+            msg,
+            "the record's \"id\" is an object ({\"a\": 1}); an id must be a string or a number"
+        );
+        let long = format!("[{}]", ["1"; 30].join(","));
+        let (_, msg) =
+            cluster(&format!(r#"{{"id": {long}, "documents": [{{"text": "A."}}]}}"#)).unwrap_err();
+        assert!(msg.contains(&format!("is an array ({}...);", &long[..40])), "{msg}");
         assert_eq!(id_of(r#"{"id": 0.1e-7, "documents": 5}"#).as_deref(), Some("0.1e-7"));
+        // A record's null id never reaches `id_text` (serde reads it as no id),
+        // but other readers of ids (`precis rouge`) pass it on.
+        let null = RawValue::from_string("null".to_owned()).unwrap();
+        assert_eq!(id_text(&null, "the id"), Ok(None));
     }
 
     #[test]
@@ -447,6 +461,17 @@ mod tests {
         let (id, msg) = cluster(&json.to_string()).unwrap_err();
         assert_eq!(id.as_deref(), Some("big"));
         assert!(msg.contains("1.4 MiB") && msg.contains("--max-document-mb"), "{msg}");
+        // A document of exactly the limit is read.
+        let exact = Limits { document_bytes: 2, line_bytes: 1 << 20 };
+        assert!(parse(r#"{"id": "c", "documents": [{"text": "A."}]}"#)
+            .unwrap()
+            .into_cluster(exact)
+            .is_ok());
+        let under = Limits { document_bytes: 1, ..exact };
+        assert!(parse(r#"{"id": "c", "documents": [{"text": "A."}]}"#)
+            .unwrap()
+            .into_cluster(under)
+            .is_err());
     }
 
     #[test]
@@ -490,6 +515,9 @@ mod tests {
         let tight = Limits { document_bytes: 1 << 20, line_bytes: 10 };
         let (id, msg) = summarize(LINE.as_bytes(), tight).unwrap_err();
         assert_eq!(id, None);
+        // A line of exactly the limit is read.
+        let exact = Limits { document_bytes: 1 << 20, line_bytes: LINE.len() };
+        assert!(summarize(LINE.as_bytes(), exact).is_ok());
         assert!(msg.starts_with("the line has 0.0 MiB, more than the limit of 0.0 MiB"), "{msg}");
         let (id, msg) =
             summarize(b"{\"id\": \"x\", \"documents\": [{\"text\": \"\xff\"}]}", LIMITS)
