@@ -14,7 +14,10 @@ use crate::score::{Account, Contribution};
 /// ([`Concepts`]). Near-duplicate candidates may not both be chosen. In fill
 /// mode with a word budget the last sentence may be cut, and only the
 /// concepts inside its kept words count, which is exactly what ROUGE's `-l`
-/// truncation will see.
+/// truncation will see. The cut sentence is never an article's first: that
+/// is the sentence a summary leads with, and the cut one is printed last
+/// (cutting openings put the sentence the references open with at the end
+/// of DUC summaries; see the reading-order section of `docs/results.md`).
 #[derive(Debug, Clone, Copy)]
 pub struct ConceptCoverage {
     /// How concepts are built and weighted.
@@ -174,7 +177,21 @@ impl ConceptCoverage {
                 Overrun::Truncate {
                     concept_ends: local
                         .iter()
-                        .map(|&i| concepts.sentences[i].iter().map(|e| e.1).collect())
+                        .map(|&i| {
+                            // An article's first sentence is never the cut
+                            // one: it may lead the summary, and the cut
+                            // sentence comes last. Each of its concepts
+                            // needs the whole sentence.
+                            let s = &analysis.sentences[i];
+                            let ends = concepts.sentences[i].iter().map(|e| e.1);
+                            match s.position {
+                                0 => {
+                                    let whole = saturating_u32(budget.cost(s));
+                                    ends.map(|e| e.max(whole)).collect()
+                                }
+                                _ => ends.collect(),
+                            }
+                        })
                         .collect(),
                 }
             } else {
@@ -249,6 +266,33 @@ mod tests {
         assert!(words > 50, "{words} words");
         let max = coverage.select(&a, &candidates, &Budget::bytes(usize::MAX)).selection;
         assert_eq!(max.picks.len(), all.picks.len());
+    }
+
+    #[test]
+    fn an_articles_first_sentence_is_never_the_cut_one() {
+        // The openings carry the cluster's most repeated words, so cutting
+        // one at the budget would cover the most; but a first sentence may
+        // lead the summary and the cut sentence comes last.
+        let a = crate::score::tests::analysis(&[
+            &[
+                "Floods in Easton forced thousands of Easton residents from homes on Monday night.",
+                "Rescue crews in Easton carried residents to dry ground through the night.",
+            ],
+            &[
+                "Floods in Easton forced thousands from homes as the river rose on Monday.",
+                "Schools in Easton stayed shut as the river rose again on Tuesday.",
+            ],
+        ]);
+        let candidates = CandidateFilter::default().candidates(&a);
+        let coverage = ConceptCoverage::default();
+        let mut cuts = 0;
+        for words in 6..30 {
+            let selection = coverage.select(&a, &candidates, &Budget::words(words).with_fill(true));
+            let Some(cut) = selection.selection.cut else { continue };
+            cuts += 1;
+            assert_ne!(a.sentences[cut].position, 0, "{words} words: {:?}", selection.selection);
+        }
+        assert!(cuts > 0);
     }
 
     #[test]
