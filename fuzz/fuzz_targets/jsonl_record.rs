@@ -1,16 +1,12 @@
-//! The JSONL record reader of the CLI (`crates/precis-cli/src/record.rs`,
-//! compiled here as it is, since the CLI crate is a binary) on arbitrary
-//! lines: a line is either a cluster or a failure with a message; a string
+//! The JSONL record reader every front end uses (`precis::record`) on
+//! arbitrary lines: a line is either a cluster or a failure with a message; a string
 //! id is kept as written, a numeric id as its token; every document is
 //! there, repeated document ids are warned about; and the cluster then
 //! passes every pipeline check (`precis_fuzz::check_pipeline`).
 #![no_main]
 
-#[allow(dead_code, missing_docs)]
-#[path = "../../crates/precis-cli/src/record.rs"]
-mod record;
-
 use libfuzzer_sys::fuzz_target;
+use precis::record;
 use precis::{Budget, Summarizer};
 use serde_json::Value;
 

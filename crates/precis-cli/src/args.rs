@@ -121,9 +121,9 @@ pub const MAX_THREADS: u64 = 1024;
 
 impl SummarizeArgs {
     /// The input size limits the flags ask for.
-    pub fn limits(&self) -> crate::record::Limits {
+    pub fn limits(&self) -> precis::record::Limits {
         let bytes = |mib: u64| usize::try_from(mib << 20).unwrap_or(usize::MAX);
-        crate::record::Limits {
+        precis::record::Limits {
             document_bytes: bytes(self.max_document_mb),
             line_bytes: bytes(self.max_line_mb),
         }

@@ -11,15 +11,14 @@
 //! A record that cannot be summarized (bad UTF-8, malformed JSON, no
 //! documents, no text) becomes an error record in its place; the batch goes on.
 
-use crate::output::{Failure, Printer, Sink};
-use crate::record::{self, Limits, SCHEMA};
+use crate::output::{Printer, Sink};
 use crate::{BadInput, Status};
 use anyhow::{Context, Result};
+use precis::record::{self, ErrorRecord, Limits, SCHEMA};
 use precis::{Summarizer, Summary};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
-use std::panic::{self, AssertUnwindSafe};
 
 /// Most records summarized per chunk.
 const CHUNK_LINES: usize = 256;
@@ -123,7 +122,7 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Res
 struct Outcome {
     line: usize,
     rendered: String,
-    result: Result<Summary, Failure>,
+    result: Result<Summary, ErrorRecord>,
 }
 
 /// Options of a batch run.
@@ -242,73 +241,25 @@ pub fn run(
     Ok(Status::Success)
 }
 
-/// Summarizes one line and renders the result, never panicking: a panic in
-/// the library becomes an error record, so one bad cluster cannot take the
-/// rest of the batch down with it. The line's bytes are freed as soon as the
-/// record is parsed.
+/// Summarizes one line and renders the result, never panicking: a line
+/// that fails, or a panic in the library, becomes an error record (see
+/// [`record::summarize_line`]), so one bad cluster cannot take the rest of
+/// the batch down with it. The line's bytes are freed as soon as the record
+/// is parsed.
 fn process(opts: &Options<'_>, line: Line) -> Outcome {
     let number = line.number;
-    let result = panic::catch_unwind(AssertUnwindSafe(|| summarize_line(opts, line)))
-        .unwrap_or_else(|payload| {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err((
-                None,
-                format!(
-                    "internal error (a bug in precis; please report it with this record): {what}"
-                ),
-            ))
-        });
-    let result = result.map_err(|(id, error)| Failure { id, line: number, error });
+    let result = match line.too_long {
+        Some(len) => Err((None, record::line_too_long(len, opts.max_line))),
+        None => record::summarize_line(opts.summarizer, line.bytes, opts.limits, |cluster| {
+            opts.situation.fill_in(cluster);
+        }),
+    };
+    let result = result.map_err(|failure| ErrorRecord::new(number, failure));
     let rendered = match &result {
         Ok(summary) => opts.printer.batch_summary(summary),
         Err(failure) => opts.printer.batch_failure(failure),
     };
     Outcome { line: number, rendered, result }
-}
-
-/// A record's summary, or its id (when known) and what went wrong.
-fn summarize_line(opts: &Options<'_>, line: Line) -> Result<Summary, record::Failure> {
-    if let Some(len) = line.too_long {
-        return Err((
-            None,
-            format!(
-                "the line has {}, more than the limit of {} per line; raise it with \
-                 --max-line-mb, or split the cluster",
-                record::megabytes(len),
-                record::megabytes(opts.max_line)
-            ),
-        ));
-    }
-    let mut bytes = line.bytes;
-    // A byte-order mark at the start of a line (files joined with `cat`).
-    if bytes.starts_with(crate::input::BOM) {
-        bytes.drain(..crate::input::BOM.len());
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let byte = e.as_bytes()[at];
-        (
-            record::id_of(&String::from_utf8_lossy(e.as_bytes())),
-            format!(
-                "invalid UTF-8 (byte 0x{byte:02x} at byte offset {at} of the line); convert the \
-                 file to UTF-8 (for example with `iconv -f latin1 -t utf-8`)"
-            ),
-        )
-    })?;
-    let parsed = record::parse(&text);
-    drop(text);
-    let (mut cluster, warnings) = parsed?.into_cluster(opts.limits)?;
-    opts.situation.fill_in(&mut cluster);
-    let mut summary = opts
-        .summarizer
-        .summarize(&cluster)
-        .map_err(|e| (Some(cluster.id.clone()), e.to_string()))?;
-    summary.warnings.extend(warnings);
-    Ok(summary)
 }
 
 #[cfg(test)]

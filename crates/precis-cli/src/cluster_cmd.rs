@@ -11,12 +11,12 @@
 use crate::eval_cmd::EvalArgs;
 use crate::input::{self, Input};
 use crate::output::Sink;
-use crate::record::Limits;
 use crate::{BadInput, Status};
 use anyhow::{Context, Result};
 use clap::Args;
 use precis::eval::clustering::{score, ClusteringScores};
 use precis::ingest::DocDate;
+use precis::record::Limits;
 use precis::story::{Article, Assignment, StoryClusterer, StoryConfig};
 use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufWriter, Write};

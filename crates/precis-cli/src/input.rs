@@ -7,10 +7,10 @@
 //! recognised by its magic bytes, whatever the file is called, and a UTF-8
 //! byte-order mark is dropped wherever input starts with one.
 
-use crate::record::{self, Limits};
 use crate::{html, BadInput};
 use anyhow::{Context, Result};
 use flate2::bufread::GzDecoder;
+use precis::record::{self, Limits};
 use precis::{Cluster, Document};
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};

@@ -21,7 +21,6 @@ mod html;
 mod input;
 mod offevent_cmd;
 mod output;
-mod record;
 mod rouge_cmd;
 mod serve_cmd;
 mod stories_cmd;

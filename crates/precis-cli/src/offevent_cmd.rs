@@ -12,15 +12,18 @@
 //! A row scores the confident flags alone: the documents whose sentences
 //! summaries leave out.
 //!
-//! What each signal adds: the same figures for the named-things signal
-//! alone, the phrase signal alone, and the baseline, a leave-one-out cosine
-//! of each document's tf-idf vector with the rest of the cluster (each with
-//! its best threshold on all records, and held-half).
+//! What each signal adds: the same figures for the previous, hand-set
+//! detector (the two signals' combined ratio to the cluster's medians,
+//! flagged below 0.45 when both are below the median), the named-things
+//! signal alone, the phrase signal alone (each as a ratio to the cluster's
+//! median), and the baseline, a leave-one-out cosine of each document's
+//! tf-idf vector with the rest of the cluster (each with its best threshold
+//! on all records, and held-half).
 
 use crate::eval_cmd::EvalArgs;
 use crate::{input, BadInput, Status};
 use anyhow::{bail, Result};
-use precis::off_event::{detect_weighted, leave_one_out_cosine, CONFIDENT, NAME_WEIGHT, THRESHOLD};
+use precis::off_event::{detect, leave_one_out_cosine, THRESHOLD};
 use precis::{prepare, Cluster};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -33,16 +36,23 @@ struct Record {
     off_event: Option<Vec<String>>,
 }
 
-/// What is scored: the detector, each of its two signals alone, and the
-/// leave-one-out cosine baseline.
-const VARIANTS: [&str; 4] =
-    ["detector", "named things alone", "repeated phrases alone", "baseline: leave-one-out cosine"];
+/// What is scored: the detector, the hand-set combination it replaced,
+/// each of its two signals alone, and the leave-one-out cosine baseline.
+const VARIANTS: [&str; 5] = [
+    "detector",
+    "previous detector (hand-set)",
+    "named things alone",
+    "repeated phrases alone",
+    "baseline: leave-one-out cosine",
+];
 
-/// The score slot of the confident flags: the detector's score where
-/// both signals alone are below the threshold, else infinity (never
-/// confident), so that flagging below [`CONFIDENT`] gives exactly the
+/// The threshold of the previous, hand-set detector.
+const PREVIOUS_THRESHOLD: f64 = 0.45;
+
+/// The score slot of the confident flags: 0 for a confident flag, else
+/// infinity, so that flagging below [`THRESHOLD`] gives exactly the
 /// documents whose sentences summaries leave out.
-const CONFIDENT_ROW: usize = 4;
+const CONFIDENT_ROW: usize = 5;
 
 /// One record's answer and the detector's scores.
 struct Judged {
@@ -51,7 +61,7 @@ struct Judged {
     gold: BTreeSet<String>,
     /// Each judged document's id and its score under each of [`VARIANTS`]
     /// (a document is flagged below the threshold), then [`CONFIDENT_ROW`].
-    scores: Vec<(String, [f64; 5])>,
+    scores: Vec<(String, [f64; 6])>,
 }
 
 /// Counts of flagged documents against the answers.
@@ -174,32 +184,44 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
                     r.cluster.id
                 )));
             };
+            let id = &r.cluster.id;
+            let base = id.strip_suffix("-clean").or_else(|| id.strip_suffix("-intr")).unwrap_or(id);
             let start = Instant::now();
-            let prepared = prepare(&r.cluster)
-                .map_err(|e| BadInput(format!("{}:{n}: {e}", args.data.display())))?;
+            let prepared = match prepare(&r.cluster) {
+                Ok(prepared) => prepared,
+                // A cluster without a sentence has no document to flag: it
+                // is scored as flagging none (its answers, if any, are missed).
+                Err(precis::Error::EmptyCluster { .. } | precis::Error::NoSentences { .. }) => {
+                    millis += start.elapsed().as_secs_f64() * 1e3;
+                    judged.push(Judged {
+                        base: base.to_owned(),
+                        gold: gold.into_iter().collect(),
+                        scores: Vec::new(),
+                    });
+                    return Ok(args.limit.is_none_or(|l| judged.len() < l));
+                }
+                Err(e) => bail!(BadInput(format!("{}:{n}: {e}", args.data.display()))),
+            };
             millis += start.elapsed().as_secs_f64() * 1e3;
             // `prepare` already ran the detector; timed again on its own.
             let start = Instant::now();
-            let verdicts = detect_weighted(&prepared.analysis, NAME_WEIGHT, THRESHOLD);
+            let verdicts = detect(&prepared.analysis);
             detect_millis += start.elapsed().as_secs_f64() * 1e3;
-            let names = detect_weighted(&prepared.analysis, 1.0, THRESHOLD);
-            let phrases = detect_weighted(&prepared.analysis, 0.0, THRESHOLD);
             let cosine = leave_one_out_cosine(&prepared.analysis);
-            let id = &r.cluster.id;
-            let base = id.strip_suffix("-clean").or_else(|| id.strip_suffix("-intr")).unwrap_or(id);
             judged.push(Judged {
                 base: base.to_owned(),
                 gold: gold.into_iter().collect(),
                 scores: verdicts
                     .iter()
-                    .enumerate()
-                    .map(|(k, v)| {
-                        let agree = v.names_ratio < THRESHOLD && v.phrases_ratio < THRESHOLD;
-                        let confident = if agree { v.score } else { f64::INFINITY };
-                        // A flag needs both signals below the median too.
-                        let flag = if v.below_median_on_both() { v.score } else { f64::INFINITY };
+                    .zip(&cosine)
+                    .map(|(v, c)| {
+                        let confident = if v.confident { 0.0 } else { f64::INFINITY };
+                        // The previous detector flagged only below the
+                        // median on both signals.
+                        let below_both = v.names_ratio < 1.0 && v.phrases_ratio < 1.0;
+                        let previous = if below_both { v.combined } else { f64::INFINITY };
                         let scores =
-                            [flag, names[k].score, phrases[k].score, cosine[k].1, confident];
+                            [v.score, previous, v.names_ratio, v.phrases_ratio, c.1, confident];
                         (prepared.doc_ids[v.doc].clone(), scores)
                     })
                     .collect(),
@@ -245,8 +267,13 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     lines.push(Line::new("held-half (threshold from the other half)", chosen, pooled));
     lines.push(Line::new(
         "confident flags (sentences left out)",
-        format!("{CONFIDENT}"),
-        Counts::of(&judged, CONFIDENT_ROW, CONFIDENT),
+        "-".to_owned(),
+        Counts::of(&judged, CONFIDENT_ROW, THRESHOLD),
+    ));
+    lines.push(Line::new(
+        "previous detector (hand-set), its threshold",
+        format!("{PREVIOUS_THRESHOLD}"),
+        Counts::of(&judged, 1, PREVIOUS_THRESHOLD),
     ));
     // What each signal adds, and the baseline.
     let all: Vec<&Judged> = judged.iter().collect();

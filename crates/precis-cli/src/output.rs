@@ -1,16 +1,17 @@
 //! Output: summaries and failed records in the chosen format.
 //!
 //! Summaries go through the core renderers ([`precis::render`]), so the CLI
-//! writes the same wire format as every other front end. This module adds
-//! what only a batch needs: the error record that stands in for a cluster
-//! that failed, and the separators between records (a JSON array for
-//! `json`, a header line per cluster for `text` and `markdown`).
+//! writes the same wire format as every other front end; so do failed
+//! batch records in the JSON formats ([`precis::record::ErrorRecord`]).
+//! This module adds what only the CLI needs: a failed record in text and
+//! Markdown, and the separators between records (a JSON array for `json`,
+//! a header line per cluster for `text` and `markdown`).
 
 use crate::args::Format;
 use anyhow::{Context, Result};
+use precis::record::ErrorRecord;
 use precis::render::{escape_markdown, Json, JsonLine, Markdown, Render, Text};
 use precis::Summary;
-use serde::Serialize;
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -80,17 +81,6 @@ fn stdout_was_closed() -> bool {
         .is_some_and(|flags| flags & 3 == 2)
 }
 
-/// A batch record that could not be summarized.
-#[derive(Debug, Clone, Serialize)]
-pub struct Failure {
-    /// The cluster id, when the record got far enough to have one.
-    pub id: Option<String>,
-    /// The 1-based line of the record in its input.
-    pub line: usize,
-    /// What went wrong and what to do about it.
-    pub error: String,
-}
-
 /// Renders summaries and failures; stateless, so workers can share it.
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
@@ -135,7 +125,7 @@ impl Printer {
     }
 
     /// The record that stands in for a failed cluster, in the batch's format.
-    pub fn batch_failure(&self, failure: &Failure) -> String {
+    pub fn batch_failure(&self, failure: &ErrorRecord) -> String {
         let id = failure.id.as_deref().unwrap_or("(no id)");
         match self.format {
             Format::Text => {
@@ -148,9 +138,8 @@ impl Printer {
                 failure.line,
                 escape_markdown(&failure.error)
             ),
-            // Serializing a struct of strings and numbers cannot fail.
-            Format::Json => serde_json::to_string_pretty(failure).unwrap_or_default(),
-            Format::Jsonl => serde_json::to_string(failure).unwrap_or_default() + "\n",
+            Format::Json => failure.json(),
+            Format::Jsonl => failure.json_line(),
         }
     }
 
@@ -247,14 +236,14 @@ mod tests {
 
     #[test]
     fn failure_records() {
-        let f = Failure { id: None, line: 3, error: "malformed JSON".into() };
+        let f = ErrorRecord { id: None, line: 3, error: "malformed JSON".into() };
         let line = Printer::new(Format::Jsonl, false).batch_failure(&f);
         assert_eq!(line, "{\"id\":null,\"line\":3,\"error\":\"malformed JSON\"}\n");
         let text = Printer::new(Format::Text, false).batch_failure(&f);
         assert_eq!(text, "==> (no id) (line 3) <==\nerror: malformed JSON\n");
         let md = Printer::new(Format::Markdown, false).batch_failure(&f);
         assert_eq!(md, "## Summary of (no id)\n\n> **Error** (line 3): malformed JSON\n");
-        let f = Failure { id: Some("a\n==> b <==".into()), ..f };
+        let f = ErrorRecord { id: Some("a\n==> b <==".into()), ..f };
         let text = Printer::new(Format::Text, false).batch_failure(&f);
         assert_eq!(text, "==> \"a\\n==> b <==\" (line 3) <==\nerror: malformed JSON\n");
     }

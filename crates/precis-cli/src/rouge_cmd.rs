@@ -26,12 +26,12 @@
 //! `{"id", "systems": {system id: summary}}` lines (DUC's peers), one row each.
 
 use crate::eval_cmd::Protocol;
-use crate::record::id_text;
 use crate::BadInput;
 use anyhow::{bail, Result};
 use clap::Args;
 use precis::eval::rouge155::{ClusterScores, Limit, Options, Rouge155, SkipBigram, SkipUnigrams};
 use precis::eval::rouge_score::RougeScorer;
+use precis::record::id_text;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;

@@ -82,36 +82,40 @@ fn every_format_says_which_documents_are_off_event() {
     assert_eq!(line["off_event"], serde_json::json!([]), "{}", out.stdout);
 }
 
-#[test]
-fn eval_scores_the_detector_its_signals_and_the_baseline() {
+/// The first `n` reports as documents of a JSONL record, with ids `x0`, `x1`, ...
+fn documents_json(n: usize) -> Vec<serde_json::Value> {
+    DOCS[..n]
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| serde_json::json!({"id": format!("x{i}"), "text": text}))
+        .collect()
+}
+
+/// The report of `precis eval --protocol offevent --json` on `records`.
+fn eval_offevent(records: &[serde_json::Value]) -> serde_json::Value {
     let dir = TempDir::new();
-    let docs = |n: usize| -> Vec<serde_json::Value> {
-        DOCS[..n]
-            .iter()
-            .enumerate()
-            .map(|(i, (_, text))| serde_json::json!({"id": format!("x{i}"), "text": text}))
-            .collect()
-    };
-    let mut data = String::new();
-    for (id, n, answer) in [("harbour-intr", 6, vec!["x5"]), ("harbour-clean", 5, vec![])] {
-        let record = serde_json::json!({"id": id, "documents": docs(n), "off_event": answer});
-        data.push_str(&format!("{record}\n"));
-    }
+    let data: String = records.iter().map(|r| format!("{r}\n")).collect();
     let file = dir.write("offevent.jsonl", data);
     let out = precis(
         &["eval", "--data", file.to_str().unwrap(), "--protocol", "offevent", "--json"],
         b"",
     );
     out.code(0);
-    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+#[test]
+fn eval_scores_the_detector_its_signals_and_the_baseline() {
+    let report = eval_offevent(&[
+        serde_json::json!({"id": "harbour-intr", "documents": documents_json(6), "off_event": ["x5"]}),
+        serde_json::json!({"id": "harbour-clean", "documents": documents_json(5), "off_event": []}),
+    ]);
     let rows = report["rows"].as_array().unwrap();
     let row = |what: &str| {
-        rows.iter()
-            .find(|r| r["what"] == what)
-            .unwrap_or_else(|| panic!("no row {what}: {}", out.stdout))
+        rows.iter().find(|r| r["what"] == what).unwrap_or_else(|| panic!("no row {what}: {report}"))
     };
     // The detector finds the other fire and leaves the clean cluster alone.
-    assert_eq!(row("all records")["f1"], 1.0, "{}", out.stdout);
+    assert_eq!(row("all records")["f1"], 1.0, "{report}");
     assert_eq!(row("all records")["clean_flagged"], 0.0);
     for what in ["named things alone", "repeated phrases alone", "baseline: leave-one-out cosine"] {
         let r = row(&format!("{what}, best threshold"));
@@ -119,4 +123,22 @@ fn eval_scores_the_detector_its_signals_and_the_baseline() {
         row(&format!("{what}, held-half"));
     }
     assert!(report["detection_ms_per_cluster"].as_f64().unwrap() >= 0.0);
+}
+
+#[test]
+fn eval_scores_clusters_without_sentences() {
+    // A cluster with no text and one whose only line is dropped as
+    // furniture have no document to flag: both are scored (nothing
+    // flagged; the second's answer is missed), not refused.
+    let report = eval_offevent(&[
+        serde_json::json!({"id": "harbour-intr", "documents": documents_json(6), "off_event": ["x5"]}),
+        serde_json::json!({"id": "blank-clean", "documents": [{"id": "e", "text": "  "}], "off_event": []}),
+        serde_json::json!({"id": "furniture-intr", "documents": [{"id": "f", "text": "Advertisement"}], "off_event": ["f"]}),
+    ]);
+    assert_eq!(report["clusters"], 3, "{report}");
+    let all = &report["rows"][0];
+    assert_eq!(all["what"], "all records");
+    assert_eq!((all["true_pos"].as_u64(), all["false_pos"].as_u64()), (Some(1), Some(0)), "{all}");
+    assert_eq!(all["false_neg"], 1, "the furniture cluster's answer is missed: {all}");
+    assert_eq!((all["clean"].as_u64(), all["clean_flagged"].as_u64()), (Some(1), Some(0)), "{all}");
 }

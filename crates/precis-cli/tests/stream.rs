@@ -4,21 +4,10 @@
 use crate::util::{precis, TempDir};
 use serde_json::{json, Value};
 
-const QUAKE: [&str; 3] = [
-    "An earthquake of magnitude 7.1 struck near Kobe on Tuesday, toppling buildings. \
-     Rescuers in Kobe searched the rubble of the earthquake for survivors.",
-    "Rescue teams in Kobe pulled survivors from collapsed buildings a day after the \
-     earthquake. The Kobe earthquake killed hundreds, officials said.",
-    "Aftershocks shook Kobe as earthquake survivors crowded into shelters; the death \
-     toll of the earthquake rose again.",
-];
-const ELECTION: [&str; 3] = [
-    "Voters in Brazil chose a new president on Sunday. Cardoso led the election count \
-     in Sao Paulo and Rio, election officials said.",
-    "Cardoso won the Brazil presidential election outright, avoiding a runoff vote, \
-     the election tribunal said.",
-    "Brazil's president-elect Cardoso promised reforms after the election victory.",
-];
+/// The stories' articles, shared with the core's story tests.
+#[path = "../../precis/src/story/fixtures.rs"]
+mod fixtures;
+use fixtures::{ELECTION, QUAKE};
 
 /// Six articles of two stories, interleaved, as JSONL with dates and gold stories.
 fn stream() -> String {

@@ -1,5 +1,5 @@
 //! Summaries: the `Summarizer`, `Summary` and `Sentence` classes, and the
-//! CLI's JSONL batch records.
+//! JSONL batch records of `precis::record`.
 //!
 //! `Summary` and `Sentence` wrap the core's [`Summary`] and
 //! [`SummarySentence`]; `to_dict()` and the pickled state are their serde
@@ -7,13 +7,13 @@
 //! (through `__getattr__`) before it gets a typed getter here.
 
 use crate::{error, parallel};
+use precis::record::{self, catch_panic, ErrorRecord};
 use precis::render::{Json, JsonLine, Render};
 use precis::{Budget, Cluster, Document, Method, Span, Summarizer, Summary, SummarySentence};
 use pyo3::exceptions::{PyAttributeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use serde::Serialize;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Adds the classes and functions of this module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -79,16 +79,10 @@ enum Failure {
 /// Summarizes, turning a panic into a [`Failure`] so that one cluster
 /// cannot take a batch down.
 fn run(summarizer: &Summarizer, cluster: &Cluster) -> Result<Summary, Failure> {
-    match catch_unwind(AssertUnwindSafe(|| summarizer.summarize(cluster))) {
+    match catch_panic(|| summarizer.summarize(cluster)) {
         Ok(Ok(summary)) => Ok(summary),
         Ok(Err(e)) => Err(Failure::Core(e)),
-        Err(payload) => Err(Failure::Panic(
-            payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default(),
-        )),
+        Err(what) => Err(Failure::Panic(what)),
     }
 }
 
@@ -583,26 +577,13 @@ fn sentence_from_state(json: &str, start: usize, end: usize) -> PyResult<PySente
 }
 
 // The JSONL batch records, as `precis summarize FILE --format jsonl` reads
-// and writes them. The parsing is the CLI's own `record.rs`, compiled into
-// this crate too, so the two cannot drift apart; what `batch.rs` adds around
-// it (byte-order marks, the line limit, warnings, error records) is repeated
-// in `record_line`, and the tests compare the two on a fixture batch.
+// and writes them: the core's `precis::record`, which the CLI calls too, so
+// the two cannot drift apart.
 
-/// The CLI's cluster records (crates/precis-cli/src/record.rs).
-#[path = "../../precis-cli/src/record.rs"]
-#[allow(dead_code)]
-mod record;
-
-/// The CLI's default `--max-document-mb` and `--max-line-mb`.
+/// The size limits of `summarize_lines`: those of `precis cluster`, four
+/// times the CLI's default `--max-document-mb` and `--max-line-mb` (4 and
+/// 16 MiB); Spark and Ray jobs read what a data set holds.
 const LIMITS: record::Limits = record::Limits { document_bytes: 16 << 20, line_bytes: 64 << 20 };
-
-/// The record that stands in for a cluster that failed (the CLI's `Failure`).
-#[derive(Serialize)]
-struct FailureRecord {
-    id: Option<String>,
-    line: usize,
-    error: String,
-}
 
 /// The CLI's output for one line (without its line break): a summary
 /// record, an error record, or `None` for a blank line.
@@ -610,50 +591,12 @@ fn record_line(summarizer: &Summarizer, number: usize, line: &str) -> Option<Str
     if line.bytes().all(|b| b.is_ascii_whitespace()) {
         return None;
     }
-    let result = catch_unwind(AssertUnwindSafe(|| summarize_record(summarizer, line)))
-        .unwrap_or_else(|payload| {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err((
-                None,
-                format!(
-                    "internal error (a bug in precis; please report it with this record): {what}"
-                ),
-            ))
-        });
-    let mut out = String::new();
-    match result {
-        Ok(summary) => JsonLine.render(&summary, &mut out),
-        Err((id, error)) => {
-            // Serializing strings and a number cannot fail.
-            out = serde_json::to_string(&FailureRecord { id, line: number, error })
-                .unwrap_or_default();
-            out.push('\n');
+    match record::summarize_line(summarizer, line.as_bytes().to_vec(), LIMITS, |_| ()) {
+        Ok(summary) => {
+            let mut out = String::new();
+            JsonLine.render(&summary, &mut out);
+            Some(out)
         }
+        Err(failure) => Some(ErrorRecord::new(number, failure).json_line()),
     }
-    Some(out)
-}
-
-fn summarize_record(summarizer: &Summarizer, line: &str) -> Result<Summary, record::Failure> {
-    if line.len() > LIMITS.line_bytes {
-        return Err((
-            None,
-            format!(
-                "the line has {}, more than the limit of {} per line; raise it with \
-                 --max-line-mb, or split the cluster",
-                record::megabytes(line.len()),
-                record::megabytes(LIMITS.line_bytes)
-            ),
-        ));
-    }
-    // A byte-order mark at the start of a line (files joined with `cat`).
-    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
-    let (cluster, warnings) = record::parse(line)?.into_cluster(LIMITS)?;
-    let mut summary =
-        summarizer.summarize(&cluster).map_err(|e| (Some(cluster.id.clone()), e.to_string()))?;
-    summary.warnings.extend(warnings);
-    Ok(summary)
 }

@@ -2,11 +2,11 @@
 //! and from the core's types.
 //!
 //! Requests are the service's own shapes (they carry what a CLI gets from
-//! flags and files). Summaries are answered with the core's own
-//! [`precis::Summary`], serialized by serde exactly as the CLI's `--format
-//! json` writes it; the `*Schema` types here only describe that format in
-//! the OpenAPI document (the core does not depend on utoipa), and a test
-//! checks that they name the same fields.
+//! flags and files, and HTML pages). Summaries are answered with the core's
+//! own [`precis::Summary`], serialized by serde exactly as the CLI's
+//! `--format json` writes it, and the OpenAPI document describes it from
+//! the same definition (the core's `openapi` feature derives
+//! `utoipa::ToSchema` on its wire types), so the two cannot drift apart.
 
 use crate::error::{ApiError, ErrorKind, ErrorResponse};
 use precis::ingest::Dropped;
@@ -56,7 +56,7 @@ pub struct Parameters {
     pub sentences: Option<u64>,
     /// `auto` (default), `lead`, `centroid`, `lexrank`, `textrank`,
     /// `submodular`, `ilp` or `learned` (any case).
-    #[schema(value_type = Option<MethodName>, example = "auto")]
+    #[schema(value_type = Option<precis::Method>, example = "auto")]
     pub method: Option<String>,
     /// Let the last sentence run to the budget and cut it there.
     pub fill: Option<bool>,
@@ -278,13 +278,13 @@ pub struct SourceDocument {
     /// The text the summary's spans point into.
     pub text: String,
     /// What cleaning left out, in text order.
-    #[schema(value_type = Vec<DroppedSchema>)]
     pub dropped: Vec<Dropped>,
 }
 
-/// The answer of `POST /v1/summarize`: the core's summary, plus the
-/// sources when `parameters.sources` is true.
-#[derive(Debug, Clone, Serialize)]
+/// The answer of `POST /v1/summarize`: the core's summary (the JSON the
+/// CLI's `--format json` writes), plus the sources when
+/// `parameters.sources` is true.
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SummarizeResponse {
     /// The summary, its fields at the top level.
     #[serde(flatten)]
@@ -295,7 +295,7 @@ pub struct SummarizeResponse {
 }
 
 /// One answer of a batch: a summary, or the error in its place.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(untagged)]
 pub enum BatchItem {
     /// The cluster's summary.
@@ -431,32 +431,6 @@ pub struct Info {
     pub limits: LimitsInfo,
 }
 
-// The schema-only twins of the core's summary types (see the module docs).
-
-/// A summarization method (`GET /info` lists them; a test checks this
-/// list against the core's).
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-#[allow(dead_code)]
-pub enum MethodName {
-    /// The best method for the cluster's size.
-    Auto,
-    /// The first sentences of the earliest document.
-    Lead,
-    /// Closeness to the cluster's centroid.
-    Centroid,
-    /// LexRank.
-    Lexrank,
-    /// TextRank.
-    Textrank,
-    /// Submodular coverage and diversity.
-    Submodular,
-    /// Exact concept coverage.
-    Ilp,
-    /// The learned scorer.
-    Learned,
-}
-
 /// A ROUGE protocol of `POST /v1/rouge`.
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -468,186 +442,6 @@ pub enum RougeProtocolName {
     Multinews,
     /// ROUGE-1.5.5 with explicit `flags`.
     Rouge155,
-}
-
-/// A byte range `start..end` into a document's original text (UTF-8).
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct SpanSchema {
-    /// First byte.
-    start: usize,
-    /// One past the last byte.
-    end: usize,
-}
-
-/// Text cleaning left out.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct DroppedSchema {
-    /// Where it lies in the document's text.
-    span: SpanSchema,
-    /// `boilerplate`, `repeated` or `headline` (headlines, datelines, captions).
-    #[schema(example = "boilerplate")]
-    reason: String,
-}
-
-/// The length budget a summary respects.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct BudgetSchema {
-    /// `words`, `bytes` or `sentences`.
-    unit: String,
-    /// The limit in that unit.
-    limit: usize,
-    /// Whether the last sentence may be cut at the budget.
-    fill: bool,
-}
-
-/// One sentence of a summary, with where it came from.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct SentenceSchema {
-    /// The sentence as the reporter wrote it (whitespace runs collapsed).
-    text: String,
-    /// The document it is taken from.
-    document: String,
-    /// Its byte span in that document.
-    span: SpanSchema,
-    /// The method's score.
-    score: f64,
-    /// The other documents that carry the same content.
-    provenance: Vec<String>,
-    /// Present (true) only on a sentence cut to fill the budget.
-    cut: Option<bool>,
-    /// Why the sentence is in the summary and where it stands, when
-    /// `explain` was asked for.
-    explain: Option<ExplanationSchema>,
-}
-
-/// Why a sentence is in the summary (the core's `Explanation`).
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct ExplanationSchema {
-    /// The whole account in words, made from the fields below.
-    text: String,
-    /// What the score measures, in words.
-    scored_by: String,
-    /// The sentence's score.
-    score: f64,
-    /// The largest parts of the score, largest first.
-    contributions: Vec<ContributionSchema>,
-    /// What a query or earlier documents did to the sentence's worth.
-    context: Option<String>,
-    /// Candidate sentences left out as near-duplicates of this one.
-    near_duplicates: Vec<NearDuplicateSchema>,
-    /// Where the sentence stands and which rule put it there.
-    place: PlaceSchema,
-}
-
-/// One part of a sentence's score.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct ContributionSchema {
-    /// The feature as the method names it.
-    feature: String,
-    /// The feature in words.
-    label: String,
-    /// The part of the score it makes (negative when it lowers it).
-    contribution: f64,
-}
-
-/// A candidate sentence left out as a near-duplicate.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct NearDuplicateSchema {
-    /// Its document.
-    document: String,
-    /// Its text.
-    text: String,
-    /// Cosine similarity with the summary sentence.
-    similarity: f64,
-}
-
-/// A sentence's place in the reading order.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct PlaceSchema {
-    /// 1-based position in the summary.
-    position: usize,
-    /// The rule that put it there.
-    rule: PlaceRuleName,
-    /// The rule applied to this sentence, in words.
-    reason: String,
-}
-
-/// The rules of the reading order.
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-#[allow(dead_code)]
-pub enum PlaceRuleName {
-    /// It can open a news brief and is the selected sentence most about the main event.
-    Lead,
-    /// No selected sentence can open; it is the most about the main event.
-    LeadByDefault,
-    /// It stands before the lead in the lead's article but cannot open.
-    BeforeLead,
-    /// It leans on the sentence before it in its article.
-    LeansOnPrevious,
-    /// Earlier sentences of their articles first.
-    ArticlePosition,
-    /// At the same place in their articles, earlier articles first.
-    Date,
-    /// At the same place and date, more about the main event first.
-    MainEvent,
-    /// Cut to fit the budget, so last.
-    Cut,
-}
-
-/// A cluster's summary: the JSON the CLI's `--format json` writes, plus
-/// `documents` when `parameters.sources` is true.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct SummarySchema {
-    /// The cluster id.
-    id: String,
-    /// The summary's headline: the best headline of the cluster's
-    /// articles, or a short form of the first sentence.
-    title: String,
-    /// The method that produced it (`auto` resolves to the method used).
-    method: String,
-    /// The budget.
-    budget: BudgetSchema,
-    /// The sentences in reading order.
-    sentences: Vec<SentenceSchema>,
-    /// Things to know (skipped empty documents, a one-sentence cluster).
-    warnings: Option<Vec<String>>,
-    /// Documents about another event, left out (only when there are some).
-    off_event: Option<Vec<OffEventSchema>>,
-    /// The documents' texts and dropped pieces (only with `sources`).
-    documents: Option<Vec<SourceDocument>>,
-}
-
-/// A document found to be about another event than the cluster's.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct OffEventSchema {
-    /// The document id.
-    document: String,
-    /// Why it was judged off-event.
-    reason: String,
-    /// How far off it is.
-    score: f64,
-}
-
-/// One answer of a batch: a summary or an error naming its cluster.
-#[derive(Serialize, ToSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-pub enum BatchItemSchema {
-    /// The summary.
-    Summary(SummarySchema),
-    /// The error in its place.
-    Error(BatchError),
 }
 
 #[cfg(test)]

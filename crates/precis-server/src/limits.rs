@@ -142,8 +142,8 @@ impl Workers {
             return join(self.spawn(admission, job).await?).await;
         }
         let _permit = self.acquire(admission).await?;
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).map_err(|_| {
-            tracing::error!("a summary job panicked");
+        precis::record::catch_panic(job).map_err(|what| {
+            tracing::error!("a summary job panicked: {what}");
             worker_failed()
         })
     }

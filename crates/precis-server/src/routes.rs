@@ -2,10 +2,9 @@
 //! document generated from the handlers' annotations.
 
 use crate::api::{
-    to_cluster, BatchError, BatchItem, BatchItemSchema, BatchRequest, ClusterInput, ClusterRequest,
-    DocumentRequest, DroppedSchema, Health, Info, LimitsInfo, MethodName, OffEventSchema,
-    PairScores, Parameters, Prf, RougePair, RougeProtocolName, RougeRequest, RougeResponse,
-    SourceDocument, SummarizeRequest, SummarizeResponse, SummarySchema,
+    to_cluster, BatchError, BatchItem, BatchRequest, ClusterInput, ClusterRequest, DocumentRequest,
+    Health, Info, LimitsInfo, PairScores, Parameters, Prf, RougePair, RougeProtocolName,
+    RougeRequest, RougeResponse, SourceDocument, SummarizeRequest, SummarizeResponse,
 };
 use crate::error::{ApiError, ErrorKind, ErrorResponse};
 use crate::limits::{check_api_key, check_content_length, join, read_body, Limits, Usage, Workers};
@@ -69,14 +68,12 @@ pub const COMPUTE_TIME: HeaderName = HeaderName::from_static("x-compute-time");
         ClusterRequest,
         DocumentRequest,
         Parameters,
-        MethodName,
+        precis::Method,
         RougeProtocolName,
-        OffEventSchema,
-        SummarySchema,
-        BatchItemSchema,
+        SummarizeResponse,
+        BatchItem,
         BatchError,
         SourceDocument,
-        DroppedSchema,
         RougeRequest,
         RougePair,
         RougeResponse,
@@ -283,7 +280,7 @@ fn summarize_cluster(
     path = "/v1/summarize",
     request_body = SummarizeRequest,
     responses(
-        (status = 200, description = "The summary", body = SummarySchema,
+        (status = 200, description = "The summary", body = SummarizeResponse,
          headers(("x-compute-time" = String, description = "Milliseconds spent summarizing"),
                  ("x-request-id" = String, description = "The request's id"))),
         (status = 400, description = "The body is not JSON", body = ErrorResponse),
@@ -344,7 +341,7 @@ async fn summarize(
     path = "/v1/summarize/batch",
     request_body = BatchRequest,
     responses(
-        (status = 200, description = "One item per cluster, in order", body = Vec<BatchItemSchema>),
+        (status = 200, description = "One item per cluster, in order", body = Vec<BatchItem>),
         (status = 400, description = "The body is not JSON", body = ErrorResponse),
         (status = 401, description = "API key missing or wrong", body = ErrorResponse),
         (status = 413, description = "Body over the body limit", body = ErrorResponse),

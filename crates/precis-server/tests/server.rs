@@ -737,11 +737,26 @@ fn shutdown_finishes_requests_in_flight() {
     s.thread.take().unwrap().join().unwrap();
 }
 
+/// The property names of schema `name` of `api`, with those of the
+/// schemas it combines (`allOf`, as a flattened field gives).
+fn schema_properties(api: &Value, name: &str) -> Vec<String> {
+    let schema = &api["components"]["schemas"][name];
+    assert!(schema.is_object(), "no schema {name}");
+    let mut names: Vec<String> =
+        schema["properties"].as_object().map_or(Vec::new(), |p| p.keys().cloned().collect());
+    for part in schema["allOf"].as_array().into_iter().flatten() {
+        if let Some(r) = part["$ref"].as_str() {
+            names.extend(schema_properties(api, r.trim_start_matches("#/components/schemas/")));
+        }
+        names.extend(part["properties"].as_object().into_iter().flatten().map(|(k, _)| k.clone()));
+    }
+    names
+}
+
 #[test]
 fn openapi_describes_the_summary_the_core_writes() {
     let s = Running::default();
     let api = get(&s, "/openapi.json").json();
-    let schema = &api["components"]["schemas"]["SummarySchema"]["properties"];
     let summary = post(
         &s,
         "/v1/summarize",
@@ -749,21 +764,23 @@ fn openapi_describes_the_summary_the_core_writes() {
             .to_string(),
     )
     .json();
-    for key in summary.as_object().unwrap().keys() {
-        assert!(schema.get(key).is_some(), "the OpenAPI summary schema lacks {key}");
-    }
-    let sentence = &api["components"]["schemas"]["SentenceSchema"]["properties"];
-    for key in summary["sentences"][0].as_object().unwrap().keys() {
-        assert!(sentence.get(key).is_some(), "the OpenAPI sentence schema lacks {key}");
-    }
-    let explanation = &api["components"]["schemas"]["ExplanationSchema"]["properties"];
-    for key in summary["sentences"][0]["explain"].as_object().unwrap().keys() {
-        assert!(explanation.get(key).is_some(), "the OpenAPI explanation schema lacks {key}");
-    }
-    let budget = &api["components"]["schemas"]["BudgetSchema"]["properties"];
-    for key in summary["budget"].as_object().unwrap().keys() {
-        assert!(budget.get(key).is_some(), "the OpenAPI budget schema lacks {key}");
-    }
+    let documented = |name: &str, value: &Value| {
+        let properties = schema_properties(&api, name);
+        for key in value.as_object().unwrap().keys() {
+            assert!(properties.contains(key), "the OpenAPI schema {name} lacks {key}");
+        }
+    };
+    documented("SummarizeResponse", &summary);
+    documented("SummarySentence", &summary["sentences"][0]);
+    documented("Explanation", &summary["sentences"][0]["explain"]);
+    documented("Place", &summary["sentences"][0]["explain"]["place"]);
+    documented("Budget", &summary["budget"]);
+    documented("SourceDocument", &summary["documents"][0]);
+    // The response's schema is the core's own summary, not a copy.
+    let response = &api["paths"]["/v1/summarize"]["post"]["responses"]["200"];
+    let body = &response["content"]["application/json"]["schema"]["$ref"];
+    assert_eq!(body, "#/components/schemas/SummarizeResponse", "{response}");
+    assert!(schema_properties(&api, "SummarizeResponse").contains(&"sentences".to_owned()));
 }
 
 /// A request's document object with every field the core reads.
@@ -868,7 +885,7 @@ fn openapi_method_and_protocol_names_are_the_services() {
         names.sort();
         names
     };
-    assert_eq!(sorted(&schemas["MethodName"]["enum"]), sorted(&info["methods"]));
+    assert_eq!(sorted(&schemas["Method"]["enum"]), sorted(&info["methods"]));
     assert_eq!(sorted(&schemas["RougeProtocolName"]["enum"]), sorted(&info["rouge_protocols"]));
 }
 

@@ -21,6 +21,10 @@
 //! (their sentences are left out unless asked for).
 //! [`story`] clusters a stream of articles into stories, online.
 //!
+//! [`record`] reads and writes the JSONL batch records every front end
+//! shares (a line as a cluster, an error record in a failed cluster's
+//! place).
+//!
 //! [`eval`] holds ROUGE and clustering scores; [`stem`] is NLTK's Porter stemmer, rewritten to be fast.
 //! The library does no file or network I/O.
 #![deny(missing_docs)]
@@ -32,6 +36,7 @@ pub mod facts;
 pub mod ingest;
 mod num;
 pub mod off_event;
+pub mod record;
 pub mod render;
 pub mod represent;
 mod rng;

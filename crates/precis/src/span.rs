@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Spans always refer to the text they were produced from; the pipeline maps
 /// spans of normalized text back to the document's original bytes, so what
 /// `render` prints is what the reporter wrote.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     start: usize,

@@ -8,6 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A summarization method.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -84,6 +85,7 @@ impl FromStr for Method {
 }
 
 /// One sentence of a summary, with where it came from.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummarySentence {
     /// The sentence as the reporter wrote it (whitespace runs collapsed);
@@ -107,6 +109,7 @@ pub struct SummarySentence {
 }
 
 /// A cluster's summary.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// The cluster id.

@@ -27,6 +27,7 @@ pub(crate) const MAX_CONTRIBUTIONS: usize = 4;
 const QUOTED_CHARS: usize = 70;
 
 /// Why a sentence is in a summary, and why it stands where it does.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     /// The whole account in words, made from the fields below (what the
@@ -52,6 +53,7 @@ pub struct Explanation {
 
 /// A candidate sentence left out because it says what a summary sentence
 /// says.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NearDuplicate {
     /// The document it is in.
@@ -63,6 +65,7 @@ pub struct NearDuplicate {
 }
 
 /// Where a sentence stands in the summary and which rule put it there.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// 1-based position in the summary.
@@ -74,6 +77,7 @@ pub struct Place {
 }
 
 /// The rules of the reading order (see [`super::arrange`] and [`super::lead`]).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceRule {
@@ -263,7 +267,7 @@ fn lead_reason(analysis: &Analysis, leads: &Leads, l: &LeadChoice) -> (PlaceRule
             return (
                 PlaceRule::LeadByDefault,
                 format!(
-                    "first, because no selected sentence can open a news brief (this one {}), and it is the most about the cluster's main event",
+                    "first, because no selected sentence can open a news brief (this one {}), and of those whose fault reads least badly at the head of a summary (a short form of a name, then a quotation, then a description that names no one, then a word pointing back) it is the most about the cluster's main event",
                     fault.describe()
                 ),
             )

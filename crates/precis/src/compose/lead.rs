@@ -197,6 +197,19 @@ pub enum Fault {
 }
 
 impl Fault {
+    /// How badly the fault reads at the head of a summary, from 1 (mildest)
+    /// to 4: a short form of a name still names someone, and a quotation
+    /// names its speaker at its end, while "The groups said" and "He said"
+    /// leave the reader asking who.
+    pub fn severity(self) -> u8 {
+        match self {
+            Fault::ShortName => 1,
+            Fault::Quote => 2,
+            Fault::Unnamed => 3,
+            Fault::PointsBack => 4,
+        }
+    }
+
     /// The fault in words.
     pub fn describe(self) -> &'static str {
         match self {
@@ -397,15 +410,19 @@ impl Leads {
 }
 
 impl Leads {
-    /// The sentence of `among` most about the main event, whatever its
-    /// faults (the first of `among` when it is empty of scores).
+    /// The sentence of `among` with the mildest fault (see
+    /// [`Fault::severity`]), and among those the one most about the main
+    /// event (the first of `among` when it is empty of scores): the lead
+    /// when none of `among` can open.
     pub fn most_central(&self, analysis: &Analysis, among: &[usize]) -> usize {
+        let severity = |i: usize| self.fault(analysis, i).map_or(0, Fault::severity);
         among
             .iter()
             .copied()
             .max_by(|&a, &b| {
-                self.event(a)
-                    .total_cmp(&self.event(b))
+                severity(b)
+                    .cmp(&severity(a))
+                    .then_with(|| self.event(a).total_cmp(&self.event(b)))
                     .then_with(|| analysis.sentences[b].text.cmp(&analysis.sentences[a].text))
             })
             .unwrap_or(0)
@@ -548,5 +565,39 @@ mod tests {
         assert!(leads.event(0) > leads.event(4), "{} vs {}", leads.event(0), leads.event(4));
         assert!(leads.event(2) > leads.event(4), "{} vs {}", leads.event(2), leads.event(4));
         assert_eq!(leads.best(&a, &[4, 0]), Some(0));
+    }
+
+    #[test]
+    fn when_none_can_open_the_mildest_fault_leads() {
+        let a = crate::score::tests::analysis(&[
+            &[
+                "\"The river burst its banks in Bramford,\" Mayor Ann Cole said on Sunday.",
+                "They said the river burst its banks in Bramford.",
+            ],
+            &[
+                "Floods hit Bramford as the river burst its banks.",
+                "Cole said the shops in Bramford closed early.",
+            ],
+            &["The residents said the river rose in Bramford.", "Rain fell in the hills."],
+        ]);
+        let leads = Leads::new(&a);
+        let faults: Vec<_> = [0, 1, 3, 4].iter().map(|&i| leads.fault(&a, i)).collect();
+        assert_eq!(
+            faults,
+            [
+                Some(Fault::Quote),
+                Some(Fault::PointsBack),
+                Some(Fault::ShortName),
+                Some(Fault::Unnamed)
+            ]
+        );
+        // The quotation is more about the flood, but the short form of the
+        // mayor's name reads better at the head of a summary.
+        assert!(leads.event(0) > leads.event(3), "{} vs {}", leads.event(0), leads.event(3));
+        assert_eq!(leads.most_central(&a, &[0, 1, 3, 4]), 3);
+        assert_eq!(leads.most_central(&a, &[0, 1, 4]), 0);
+        assert_eq!(leads.most_central(&a, &[1, 4]), 4);
+        // A sentence that can open beats them all.
+        assert_eq!(leads.most_central(&a, &[0, 1, 2, 3, 4]), 2);
     }
 }

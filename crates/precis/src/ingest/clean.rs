@@ -41,6 +41,7 @@ pub struct Paragraph {
 }
 
 /// Why a piece of text was dropped.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
@@ -54,6 +55,7 @@ pub enum DropReason {
 
 /// A piece of text that cleaning removed, kept for `--explain` and for
 /// front ends that show it (JSON: `{"span": {"start", "end"}, "reason"}`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dropped {
     /// Where it lies in the original text.

@@ -45,13 +45,15 @@
 //! one of `lead`, `lead_by_default`, `before_lead`, `leans_on_previous`,
 //! `article_position`, `date`, `main_event`, `cut`.
 //!
-//! The input side of the format is [`crate::Cluster`]'s serde form, which
-//! batch files use one record a line:
+//! The input side of the format is the batch record of [`crate::record`],
+//! one a line:
 //! `{"id": ..., "documents": [{"id": ..., "text": ..., "title"?, "date"?,
 //! "url"?, "source"?}], "query"?: "...", "earlier_documents"?: [documents
 //! of the same shape]}`. With a `query` the summary answers it; with
 //! `earlier_documents` it says only what they do not (see
-//! [`crate::context`]).
+//! [`crate::context`]). A line that cannot be summarized is answered with
+//! a [`crate::record::ErrorRecord`], `{"id", "line", "error"}`, in its
+//! place.
 //!
 //! [`JsonLine`] writes one line per cluster for batch use:
 //! `{"id": ..., "title": ..., "summary": "sentence\nsentence", "sentences": [...], "off_event": [...]}`

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One part of a score.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Contribution {
     /// The feature as the method names it (`"pos=0"`, a concept's stems).

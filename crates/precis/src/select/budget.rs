@@ -5,6 +5,7 @@ use crate::words::count_words;
 use serde::{Deserialize, Serialize};
 
 /// What a budget counts.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
@@ -30,6 +31,7 @@ pub enum Unit {
 /// only whole sentences. With `fill`, the last sentence may run past the
 /// limit and is then cut at it (marked as cut in the output), which is how
 /// systems are compared under ROUGE's `-l`/`-b` truncation.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Budget {
     /// What is counted.

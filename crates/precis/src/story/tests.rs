@@ -1,20 +1,9 @@
 use super::*;
 
-const QUAKE: [&str; 3] = [
-    "An earthquake of magnitude 7.1 struck near Kobe on Tuesday, toppling buildings. \
-     Rescuers in Kobe searched the rubble of the earthquake for survivors.",
-    "Rescue teams in Kobe pulled survivors from collapsed buildings a day after the \
-     earthquake. The Kobe earthquake killed hundreds, officials said.",
-    "Aftershocks shook Kobe as earthquake survivors crowded into shelters; the death \
-     toll of the earthquake rose again.",
-];
-const ELECTION: [&str; 3] = [
-    "Voters in Brazil chose a new president on Sunday. Cardoso led the election count \
-     in Sao Paulo and Rio, election officials said.",
-    "Cardoso won the Brazil presidential election outright, avoiding a runoff vote, \
-     the election tribunal said.",
-    "Brazil's president-elect Cardoso promised reforms after the election victory.",
-];
+/// The stories' articles, shared with the CLI's tests/stream.rs.
+#[path = "fixtures.rs"]
+mod fixtures;
+use fixtures::{ELECTION, QUAKE};
 
 fn run(config: StoryConfig, articles: &[(&str, Option<i64>)]) -> Vec<u64> {
     let mut c = StoryClusterer::new(config);

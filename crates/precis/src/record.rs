@@ -1,5 +1,16 @@
-//! Cluster records of a JSONL batch: parsing, ids kept exactly as written,
-//! and the messages for lines that are not records.
+//! JSONL batch records, the input and output of a batch in every front
+//! end: a line read as a cluster (ids kept exactly as written, the messages
+//! for lines that are not records), one line summarized under a panic guard,
+//! and the error record written in a failed cluster's place.
+//!
+//! The CLI (`precis summarize FILE.jsonl`), the Python binding
+//! (`precis.Summarizer.summarize_lines`, which Spark and Ray call) and the
+//! fuzz target `jsonl_record` all go through this module, so a batch reads
+//! and writes the same bytes whichever front end runs it. Reading the lines
+//! (files, gzip, standard input) stays in the front ends: this module takes
+//! a line's bytes and does no I/O.
+//!
+//! # Input
 //!
 //! A record is `{"id": ..., "documents": [{"id": ..., "text": ...}]}`, with
 //! an optional `query` (a question for a query-focused summary) and
@@ -13,10 +24,30 @@
 //! Ids may be JSON strings or numbers. A number is kept as the token's text
 //! (`1e2` stays `1e2`, `12345678901234567890` keeps every digit): it is read
 //! as a [`RawValue`], never converted to a float.
+//!
+//! # Output
+//!
+//! A cluster that was summarized is written by the renderers
+//! ([`crate::render::JsonLine`] for JSONL). A line that could not be
+//! summarized (bad UTF-8, malformed JSON, no documents, no text, a limit, a
+//! panic in precis) is written as an [`ErrorRecord`] in its place,
+//! `{"id": "..." | null, "line": 7, "error": "..."}`, and the batch goes on.
+//!
+//! # The panic guard
+//!
+//! [`summarize_line`] catches a panic of the summarizer (a bug in precis)
+//! and turns it into an error record, so that one bad cluster cannot take
+//! a batch of thousands down with it; [`catch_panic`] is that guard on its
+//! own, for front ends that summarize a cluster outside a record (the
+//! Python `Summarizer.summarize`, a server worker). It needs no I/O, and
+//! turning the panic's payload into a message is the same everywhere, so it
+//! lives here rather than once per front end.
 
-use serde::Deserialize;
+use crate::{Cluster, Document, Summarizer, Summary};
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// An example record, quoted in messages about malformed ones.
 pub const SCHEMA: &str = r#"{"id": "...", "documents": [{"id": "...", "text": "..."}]}"#;
@@ -59,10 +90,11 @@ struct IdOnly {
 /// a cluster's text in memory; see docs/performance.md).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// The most bytes one document's text may have (`--max-document-mb`).
+    /// The most bytes one document's text may have (the CLI's
+    /// `--max-document-mb`).
     pub document_bytes: usize,
     /// The most bytes one JSONL line, or all of standard input, may have
-    /// (`--max-line-mb`).
+    /// (the CLI's `--max-line-mb`).
     pub line_bytes: usize,
 }
 
@@ -136,7 +168,7 @@ impl Record {
     /// The cluster the record describes, with a warning for each document
     /// id that repeats another of the cluster's (provenance names documents
     /// by id, so repeated ids make it ambiguous).
-    pub fn into_cluster(self, limits: Limits) -> Result<(precis::Cluster, Vec<String>), Failure> {
+    pub fn into_cluster(self, limits: Limits) -> Result<(Cluster, Vec<String>), Failure> {
         let id = match self.id.as_deref().map(|raw| id_text(raw, "the record's \"id\"")) {
             Some(Ok(Some(id))) => id,
             Some(Err(msg)) => return Err((None, msg)),
@@ -180,7 +212,7 @@ impl Record {
                 .map_err(|msg| (Some(id.clone()), format!("in \"earlier_documents\": {msg}")))?;
             earlier.push(doc);
         }
-        let mut cluster = precis::Cluster::new(id, docs).with_earlier(earlier);
+        let mut cluster = Cluster::new(id, docs).with_earlier(earlier);
         cluster.query = self.query;
         Ok((cluster, warnings))
     }
@@ -189,7 +221,7 @@ impl Record {
 impl RecordDocument {
     /// The `i`th (0-based) document of a record; without an id it is
     /// `doc-{i+1}`.
-    pub fn into_document(self, i: usize, limits: Limits) -> Result<precis::Document, String> {
+    pub fn into_document(self, i: usize, limits: Limits) -> Result<Document, String> {
         let n = i + 1;
         let what = format!("document {n}'s \"id\"");
         let id = match self.id.as_deref().map(|raw| id_text(raw, &what)) {
@@ -203,7 +235,7 @@ impl RecordDocument {
         if text.len() > limits.document_bytes {
             return Err(too_big(&format!("document {n} ({id:?})"), text.len(), limits));
         }
-        let mut doc = precis::Document::new(id, text);
+        let mut doc = Document::new(id, text);
         (doc.title, doc.date, doc.url, doc.source) = (self.title, self.date, self.url, self.source);
         Ok(doc)
     }
@@ -224,13 +256,132 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{:.1} MiB", bytes as f64 / f64::from(1 << 20))
 }
 
+/// The message for a line of `len` bytes, over the limit of `limit` bytes
+/// per line.
+pub fn line_too_long(len: usize, limit: usize) -> String {
+    format!(
+        "the line has {}, more than the limit of {} per line; raise it with \
+         --max-line-mb, or split the cluster",
+        megabytes(len),
+        megabytes(limit)
+    )
+}
+
+/// The UTF-8 byte-order mark, dropped where a line starts with one (files
+/// joined with `cat`).
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Summarizes one non-blank line of a batch (without its line break): the
+/// summary, with a warning for each repeated document id, or the record's
+/// id (when known) and what went wrong. `fill_in` may complete the cluster
+/// before it is summarized (the CLI gives clusters without a query of their
+/// own the one of `--query`).
+///
+/// Never panics: a panic in the summarizer (a bug in precis) is caught and
+/// becomes a failure that says so. The line's bytes are freed as soon as
+/// the record is parsed, before the cluster is summarized.
+pub fn summarize_line(
+    summarizer: &Summarizer,
+    line: Vec<u8>,
+    limits: Limits,
+    fill_in: impl FnOnce(&mut Cluster),
+) -> Result<Summary, Failure> {
+    catch_panic(|| summarize_unguarded(summarizer, line, limits, fill_in)).unwrap_or_else(|what| {
+        Err((
+            None,
+            format!("internal error (a bug in precis; please report it with this record): {what}"),
+        ))
+    })
+}
+
+fn summarize_unguarded(
+    summarizer: &Summarizer,
+    mut bytes: Vec<u8>,
+    limits: Limits,
+    fill_in: impl FnOnce(&mut Cluster),
+) -> Result<Summary, Failure> {
+    if bytes.len() > limits.line_bytes {
+        return Err((None, line_too_long(bytes.len(), limits.line_bytes)));
+    }
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes()[at];
+        (
+            id_of(&String::from_utf8_lossy(e.as_bytes())),
+            format!(
+                "invalid UTF-8 (byte 0x{byte:02x} at byte offset {at} of the line); convert the \
+                 file to UTF-8 (for example with `iconv -f latin1 -t utf-8`)"
+            ),
+        )
+    })?;
+    let parsed = parse(&text);
+    drop(text);
+    let (mut cluster, warnings) = parsed?.into_cluster(limits)?;
+    fill_in(&mut cluster);
+    let mut summary =
+        summarizer.summarize(&cluster).map_err(|e| (Some(cluster.id.clone()), e.to_string()))?;
+    summary.warnings.extend(warnings);
+    Ok(summary)
+}
+
+/// Runs `f`, turning a panic into its message (empty when the payload is
+/// not a string). The message is what the panic said; the caller says that
+/// it is a bug in precis.
+///
+/// # Errors
+///
+/// The panic's message, when `f` panics.
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
+}
+
+/// The record a batch writes in place of a line that could not be
+/// summarized: `{"id": ..., "line": ..., "error": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorRecord {
+    /// The cluster id, when the record got far enough to have one.
+    pub id: Option<String>,
+    /// The 1-based line of the record in its input.
+    pub line: usize,
+    /// What went wrong and what to do about it.
+    pub error: String,
+}
+
+impl ErrorRecord {
+    /// The error record of line `line` that failed with `failure`.
+    pub fn new(line: usize, (id, error): Failure) -> ErrorRecord {
+        ErrorRecord { id, line, error }
+    }
+
+    /// The record as one JSON line, ending in a newline (`--format jsonl`).
+    pub fn json_line(&self) -> String {
+        // Serializing a struct of strings and numbers cannot fail.
+        serde_json::to_string(self).unwrap_or_default() + "\n"
+    }
+
+    /// The record as indented JSON, without a final newline (an element of
+    /// `--format json`'s array).
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const LIMITS: Limits = Limits { document_bytes: 1 << 20, line_bytes: 1 << 21 };
 
-    fn cluster(json: &str) -> Result<(precis::Cluster, Vec<String>), Failure> {
+    fn cluster(json: &str) -> Result<(Cluster, Vec<String>), Failure> {
         parse(json)?.into_cluster(LIMITS)
     }
 
@@ -310,5 +461,73 @@ mod tests {
         assert!(e.starts_with("malformed record at column 31: invalid type: string"), "{e}");
         let e = parse(r#"["a", "b"]"#).unwrap_err().1;
         assert!(e.starts_with("malformed record: the line is JSON but not an object"), "{e}");
+    }
+
+    fn summarizer() -> Summarizer {
+        Summarizer::builder().budget(crate::Budget::sentences(1)).build().unwrap()
+    }
+
+    const LINE: &str = r#"{"id": "c", "documents": [{"id": "a", "text": "Kerry met Lavrov in Moscow on Tuesday."}, {"id": "a", "text": "The two men talked about Syria for three hours."}]}"#;
+
+    #[test]
+    fn lines_are_summarized_with_their_warnings() {
+        let summary = summarize_line(&summarizer(), LINE.into(), LIMITS, |_| ()).unwrap();
+        assert_eq!(summary.id, "c");
+        assert_eq!(summary.sentences.len(), 1);
+        assert!(summary.warnings.iter().any(|w| w.contains("both have the id \"a\"")));
+        // A byte-order mark is dropped; `fill_in` sees the cluster first.
+        let with_bom = [BOM, LINE.as_bytes()].concat();
+        let mut seen = None;
+        let summary =
+            summarize_line(&summarizer(), with_bom, LIMITS, |c| seen = Some(c.id.clone())).unwrap();
+        assert_eq!((summary.id.as_str(), seen.as_deref()), ("c", Some("c")));
+    }
+
+    #[test]
+    fn lines_that_fail_say_why() {
+        let summarize =
+            |line: &[u8], limits| summarize_line(&summarizer(), line.into(), limits, |_| ());
+        let tight = Limits { document_bytes: 1 << 20, line_bytes: 10 };
+        let (id, msg) = summarize(LINE.as_bytes(), tight).unwrap_err();
+        assert_eq!(id, None);
+        assert!(msg.starts_with("the line has 0.0 MiB, more than the limit of 0.0 MiB"), "{msg}");
+        let (id, msg) =
+            summarize(b"{\"id\": \"x\", \"documents\": [{\"text\": \"\xff\"}]}", LIMITS)
+                .unwrap_err();
+        assert_eq!(id.as_deref(), Some("x"));
+        assert!(
+            msg.starts_with("invalid UTF-8 (byte 0xff at byte offset 36 of the line)"),
+            "{msg}"
+        );
+        let (id, msg) =
+            summarize(br#"{"id": "e", "documents": [{"text": ""}]}"#, LIMITS).unwrap_err();
+        assert_eq!(id.as_deref(), Some("e"));
+        assert!(!msg.is_empty());
+        let (_, msg) =
+            summarize_line(&summarizer(), LINE.into(), LIMITS, |_| panic!("boom")).unwrap_err();
+        assert_eq!(
+            msg,
+            "internal error (a bug in precis; please report it with this record): boom"
+        );
+    }
+
+    #[test]
+    fn panics_become_messages() {
+        assert_eq!(catch_panic(|| 7), Ok(7));
+        assert_eq!(catch_panic(|| -> () { panic!("static") }), Err("static".to_owned()));
+        let n = 3;
+        assert_eq!(
+            catch_panic(|| -> () { panic!("formatted {n}") }),
+            Err("formatted 3".to_owned())
+        );
+        assert_eq!(catch_panic(|| std::panic::panic_any(5u8)), Err(String::new()));
+    }
+
+    #[test]
+    fn error_records() {
+        let e = ErrorRecord::new(3, (None, "malformed JSON".into()));
+        assert_eq!(e.json_line(), "{\"id\":null,\"line\":3,\"error\":\"malformed JSON\"}\n");
+        let e = ErrorRecord::new(4, (Some("c".into()), "no text".into()));
+        assert_eq!(e.json(), "{\n  \"id\": \"c\",\n  \"line\": 4,\n  \"error\": \"no text\"\n}");
     }
 }
