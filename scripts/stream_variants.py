@@ -1,0 +1,457 @@
+"""More variants of the Python model of `precis cluster` (a third round).
+
+The model is that of scripts/stream_explore.py (its tokenizer, suffix
+stemmer, online idf with offset 0.5, sublinear tf, 100 terms an article,
+300 a centroid, every live story scored); each variant changes one thing
+and is run at each threshold of its grid, the best printed with its scores
+on each part of the stream. Labels are those given when an article is read
+(as `precis eval --protocol stream` scores them), except the `final` rows
+of `merge`, which apply later merges to earlier articles too.
+
+    python3 scripts/stream_variants.py STREAM.jsonl.gz VARIANT ... [--background DIR]
+
+Variants: base, bm25, background-idf, lsa, name-bigrams, sharpen, decay,
+margin, bursts, merge, learned-halves. `background-idf` and `lsa` need
+DIR (a scratch directory, never committed) filled from the Multi-News
+training split first:
+
+    python3 scripts/stream_variants.py MULTINEWS-TRAIN.jsonl.gz build --background DIR
+
+which writes DIR/df.json (document frequency of each stem over its
+124,854 articles) and DIR/lsa.npz (256-dimensional LSA term vectors:
+truncated SVD of its sublinear tf-idf article-term matrix, stems in 5 or
+more articles). Needs scikit-learn and numpy.
+"""
+
+import argparse
+import datetime
+import gzip
+import json
+import math
+import os
+import re
+import sys
+from collections import Counter
+
+import stream_explore as se
+from stream_peer import read
+
+BASE_TH = [0.12, 0.14, 0.16, 0.18]
+
+
+def days_of(docs):
+    out = []
+    for i, d in enumerate(docs):
+        if d.get("date"):
+            out.append((datetime.date.fromisoformat(d["date"][:10]) - datetime.date(1970, 1, 1)).days)
+        else:
+            out.append(i // 300)
+    return out
+
+
+def name_bigram_counts(text, weight):
+    """Word counts plus pairs of adjacent names (capitalized words inside a
+    sentence, e.g. "Mahane_Yehuda") at `weight`."""
+    tf, initial, prev = Counter(), True, None
+    for m in re.finditer(r"[A-Za-z0-9]+|[.!?:;\n,]", text):
+        t = m.group()
+        if t in ".!?:;\n,":
+            initial = initial or t != ","
+            prev = None
+            continue
+        name = t[0].isupper() and not initial
+        initial = False
+        if t.isdigit() or len(t) < 2 or t.lower() in se.STOP:
+            prev = None
+            continue
+        s = se.stem(t.lower())
+        tf[s] += 1.0
+        if name and prev:
+            tf[prev + "_" + s] += weight
+        prev = s if name else None
+    return tf
+
+
+def cluster(
+    tfs,
+    th,
+    days,
+    weighting="log",
+    k1=1.2,
+    b=0.75,
+    bg=None,
+    dense=None,
+    alpha=0.0,
+    gamma=0.0,
+    tau=0.0,
+    margin=None,
+    bursts=None,
+    merge=None,
+):
+    """One pass of the centroid clusterer with one change switched on.
+
+    weighting "bm25": tf saturated as tf (k1 + 1) / (tf + k1 (1 - b + b len / mean len)),
+    the mean length that of the articles read so far. bg=(n, df, lam): a
+    background corpus's document frequencies (times lam) added to the
+    stream's. dense (a function article -> unit vector), alpha: score =
+    (1 - alpha) tf-idf cosine + alpha dense cosine to the story's summed
+    dense vectors. gamma: the centroid's terms weighted by (share of the
+    members holding them)^gamma. tau: older members' weight decays as
+    exp(-days / tau). margin=(lo, r): an article below the threshold still
+    joins when its best score reaches lo and is r times the runner-up's.
+    bursts=(m, ratio, age): when an article joins a story begun at least
+    `age` days before it and m - 1 of the story's 10 latest members, of
+    the last 3 days, are each at least ratio times closer to it (and at
+    least 0.3) than the story is, they leave with it for a new story.
+    merge=(every, tm): every `every` articles, live stories whose average
+    link (mean cosine between their members) reaches tm are merged,
+    closest first. Returns (labels when read, labels after merges)."""
+    df, stories, pred, parent = Counter(), [], [], {}
+    total_len = 0.0
+    n_bg, df_bg, lam = bg if bg else (0, {}, 0.0)
+    for n, tf in enumerate(tfs, 1):
+        for t in tf:
+            df[t] += 1
+        length = sum(tf.values())
+        total_len += length
+        avg = total_len / n
+
+        def tfw(c, length=length, avg=avg):
+            if weighting == "bm25":
+                return c * (k1 + 1) / (c + k1 * (1 - b + b * length / avg))
+            return 1 + math.log(c)
+
+        nn = lam * n_bg + n
+        v = {
+            t: tfw(c) * max(0.0, math.log((nn + 1) / (lam * df_bg.get(t, 0) + df[t] + 1)) + 0.5) for t, c in tf.items()
+        }
+        v = se.top(v, 100)
+        nv = se.norm(v)
+        v = {t: w / nv for t, w in v.items()}
+        dv = dense(n - 1) if dense else None
+        d = days[n - 1]
+        scored = []
+        for i, s in enumerate(stories):
+            if not s["live"]:
+                continue
+            c, cn = (s["eff"], s["effn"]) if gamma else (s["c"], s["n"])
+            sc = se.dot(v, c) / cn
+            if dense:
+                sc = (1 - alpha) * sc + alpha * sum(x * y for x, y in zip(dv, s["d"])) / (
+                    math.sqrt(sum(x * x for x in s["d"])) or 1e-9
+                )
+            scored.append((sc, i))
+        scored.sort(reverse=True)
+        best = scored[0] if scored else (-1.0, None)
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        join = best[0] >= th or (margin and best[0] >= margin[0] and best[0] >= margin[1] * max(second, 1e-9))
+        if join and bursts and stories[best[1]]["k"] >= bursts[0]:
+            m, ratio, age = bursts
+            s = stories[best[1]]
+            if d - s["first"] >= age:
+                mates = [
+                    x for x in s["mem"][-10:] if abs(d - x[1]) <= 3 and se.dot(v, x[0]) >= max(0.3, ratio * best[0])
+                ]
+                if len(mates) >= m - 1:
+                    gone = {id(x[0]) for x in mates}
+                    s["mem"] = [x for x in s["mem"] if id(x[0]) not in gone]
+                    for mv, _ in mates:
+                        for t, w in mv.items():
+                            s["full"][t] = s["full"].get(t, 0.0) - w
+                        s["k"] -= 1
+                    s["c"] = se.top({t: w for t, w in s["full"].items() if w > 1e-9}, 300)
+                    s["n"] = se.norm(s["c"])
+                    new = new_story(v, d, dv)
+                    for mv, md in mates:
+                        add(new, mv, md, None, 0.0)
+                    stories.append(new)
+                    pred.append(len(stories) - 1)
+                    finish(stories, n, merge, parent, gamma)
+                    continue
+        if not join:
+            stories.append(new_story(v, d, dv))
+            pred.append(len(stories) - 1)
+        else:
+            add(stories[best[1]], v, d, dv, tau)
+            pred.append(best[1])
+        if gamma:
+            s = stories[pred[-1]]
+            s["eff"] = {t: w * (s["cnt"][t] / s["k"]) ** gamma for t, w in s["c"].items()}
+            s["effn"] = se.norm(s["eff"])
+        finish(stories, n, merge, parent, gamma)
+
+    def root(p):
+        while p in parent:
+            p = parent[p]
+        return p
+
+    return pred, [root(p) for p in pred]
+
+
+def new_story(v, d, dv):
+    s = {
+        "c": dict(v),
+        "full": dict(v),
+        "n": 1.0,
+        "k": 1,
+        "cnt": Counter(v.keys()),
+        "first": d,
+        "last": d,
+        "mem": [(v, d)],
+        "d": list(dv) if dv is not None else None,
+        "live": True,
+    }
+    s["eff"], s["effn"] = s["c"], 1.0
+    return s
+
+
+def add(s, v, d, dv, tau):
+    if tau and d > s["last"]:
+        f = math.exp(-(d - s["last"]) / tau)
+        s["c"] = {t: w * f for t, w in s["c"].items()}
+        s["full"] = {t: w * f for t, w in s["full"].items()}
+    for t, w in v.items():
+        s["c"][t] = s["c"].get(t, 0.0) + w
+        s["full"][t] = s["full"].get(t, 0.0) + w
+    s["c"] = se.top(s["c"], 300)
+    s["n"] = se.norm(s["c"])
+    s["k"] += 1
+    s["cnt"].update(v.keys())
+    s["first"], s["last"] = min(s["first"], d), max(s["last"], d)
+    s["mem"].append((v, d))
+    if dv is not None:
+        s["d"] = [x + y for x, y in zip(s["d"], dv)]
+
+
+def finish(stories, n, merge, parent, gamma):
+    """The periodic average-link merge of live stories."""
+    if not merge or n % merge[0]:
+        return
+    while True:
+        live = [i for i, s in enumerate(stories) if s["live"]]
+        best = None
+        for x, i in enumerate(live):
+            for j in live[x + 1 :]:
+                a, b = stories[i], stories[j]
+                sim = se.dot(a["full"], b["full"]) / (a["k"] * b["k"])
+                if sim >= merge[1] and (best is None or sim > best[0]):
+                    best = (sim, i, j)
+        if best is None:
+            return
+        _, i, j = best
+        keep, gone = stories[i], stories[j]
+        for t, w in gone["full"].items():
+            keep["full"][t] = keep["full"].get(t, 0.0) + w
+        keep["c"] = se.top(dict(keep["full"]), 300)
+        keep["n"] = se.norm(keep["c"])
+        keep["k"] += gone["k"]
+        keep["cnt"].update(gone["cnt"])
+        keep["mem"] += gone["mem"]
+        keep["first"], keep["last"] = min(keep["first"], gone["first"]), max(keep["last"], gone["last"])
+        gone["live"] = False
+        parent[j] = i
+
+
+def best_row(label, runs, gold, final=False):
+    rows = [se.line(f"{label}, threshold {th}", labels[1] if final else labels[0], gold) for th, labels in runs]
+    return max(rows, key=lambda r: r[0])[1]
+
+
+def learned_halves(tfs, days, gold):
+    """A logistic assign model (stream_explore's five features of an
+    article and each of its 10 nearest stories, plus log days since the
+    story's last article and log of its span in days) trained on one half
+    of the stream with the gold stories as the stories so far, and run on
+    the other half, joining the most probable story at p >= 0.1 to 0.5."""
+    from sklearn.linear_model import LogisticRegression
+
+    def run(idx, model=None, th=0.5, time=False):
+        df, stories, pred, xs, ys, first = Counter(), [], [], [], [], {}
+        for n, i in enumerate(idx, 1):
+            for t in tfs[i]:
+                df[t] += 1
+            v = {t: (1 + math.log(c)) * max(0.0, math.log((n + 1) / (df[t] + 1)) + 0.5) for t, c in tfs[i].items()}
+            v = se.top(v, 100)
+            nv = se.norm(v)
+            v = {t: w / nv for t, w in v.items()}
+            d = days[i]
+            near = sorted(((se.dot(v, s["c"]) / s["n"], j) for j, s in enumerate(stories)), reverse=True)[:10]
+            rows = []
+            for cos, j in near:
+                s = stories[j]
+                f = [cos, se.dot(v, s["full"]) / s["k"], max(se.dot(v, m) for m, _ in s["mem"][-10:])]
+                f += [math.log1p(s["k"]), cos - near[0][0]]
+                if time:
+                    f += [math.log1p(abs(d - s["last"])), math.log1p(s["last"] - s["first"])]
+                rows.append((f, j))
+            target = None
+            if model is None:
+                xs += [f for f, _ in rows]
+                ys += [int(stories[j]["g"] == gold[i]) for _, j in rows]
+                target = first.get(gold[i])
+            elif rows:
+                p = model.predict_proba([f for f, _ in rows])[:, 1]
+                k = max(range(len(rows)), key=lambda k: p[k])
+                if p[k] >= th:
+                    target = rows[k][1]
+            if target is None:
+                s = new_story(v, d, None)
+                s["g"] = gold[i]
+                stories.append(s)
+                first[gold[i]] = len(stories) - 1
+                pred.append(len(stories) - 1)
+            else:
+                add(stories[target], v, d, None, 0.0)
+                pred.append(target)
+        return (xs, ys) if model is None else pred
+
+    half = len(tfs) // 2
+    halves = [list(range(half)), list(range(half, len(tfs)))]
+    for time in (False, True):
+        for a, b in ((0, 1), (1, 0)):
+            x, y = run(halves[a], time=time)
+            model = LogisticRegression(max_iter=2000).fit(x, y)
+            gb = [gold[i] for i in halves[b]]
+            rows = [
+                se.line(
+                    f"learned on half {a + 1}, run on half {b + 1}{', time' if time else ''}, p {p}",
+                    run(halves[b], model, p, time),
+                    gb,
+                )
+                for p in (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
+            ]
+            print(max(rows, key=lambda r: r[0])[1], flush=True)
+    for b in (0, 1):
+        gb = [gold[i] for i in halves[b]]
+        runs = [(th, (se.cluster([tfs[i] for i in halves[b]], th),) * 2) for th in BASE_TH]
+        print(best_row(f"base on half {b + 1}", runs, gb), flush=True)
+
+
+def build(path, out):
+    """Document frequencies and LSA term vectors of a background corpus
+    (the Multi-News training split: one cluster a line with "documents")."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.decomposition import TruncatedSVD
+
+    os.makedirs(out, exist_ok=True)
+    arts = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            for d in json.loads(line)["documents"]:
+                arts.append(Counter(t for t, _ in se.tokens(d["text"])))
+    df = Counter()
+    for a in arts:
+        df.update(a.keys())
+    with open(os.path.join(out, "df.json"), "w") as f:
+        json.dump({"n": len(arts), "df": df}, f)
+    voc = {t: i for i, t in enumerate(sorted(t for t, c in df.items() if 5 <= c < len(arts) / 2))}
+    idf = np.zeros(len(voc), dtype=np.float32)
+    for t, i in voc.items():
+        idf[i] = math.log((len(arts) + 1) / (df[t] + 1))
+    rows, cols, vals = [], [], []
+    for r, a in enumerate(arts):
+        for t, c in a.items():
+            if t in voc:
+                rows.append(r)
+                cols.append(voc[t])
+                vals.append((1 + math.log(c)) * idf[voc[t]])
+    x = sp.csr_matrix((vals, (rows, cols)), shape=(len(arts), len(voc)), dtype=np.float32)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(1)).ravel())
+    x = sp.diags(1 / np.maximum(norms, 1e-9)) @ x
+    svd = TruncatedSVD(256, algorithm="randomized", n_iter=4, random_state=0).fit(x)
+    terms = np.array(sorted(voc, key=voc.get))
+    np.savez(os.path.join(out, "lsa.npz"), terms=terms, idf=idf, vectors=svd.components_.T.astype(np.float32))
+
+
+def main():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    se.STOP = ENGLISH_STOP_WORDS
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("stream")
+    ap.add_argument("variants", nargs="*", default=["base"])
+    ap.add_argument("--background", help="scratch directory of `build`")
+    args = ap.parse_args()
+    if args.variants == ["build"]:
+        return build(args.stream, args.background)
+    docs = read(args.stream)
+    gold = [d["story"] for d in docs]
+    texts = [(d.get("title") or "") + "\n" + d["text"] for d in docs]
+    tfs = [se.counts(se.tokens(t)) for t in texts]
+    days = days_of(docs)
+    print("| variant | stories | B3 P | B3 R | B3 F1 | pairwise F1 | per part: B3 P / R / F1 |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+
+    def sweep(label, ths=BASE_TH, arts=tfs, final=False, **kw):
+        runs = [(th, cluster(arts, th, days, **kw)) for th in ths]
+        print(best_row(label, runs, gold), flush=True)
+        if final:
+            print(best_row(label + ", labels after merges", runs, gold, final=True), flush=True)
+
+    for name in args.variants:
+        if name == "base":
+            sweep("base")
+        elif name == "bm25":
+            for k1, b in ((1.2, 0.75), (1.2, 0.3), (2.0, 0.75)):
+                sweep(f"bm25 k1 {k1} b {b}", [0.08, 0.1, 0.12, 0.14, 0.16], weighting="bm25", k1=k1, b=b)
+        elif name == "background-idf":
+            with open(os.path.join(args.background, "df.json")) as f:
+                bg = json.load(f)
+            for lam in (1.0, 0.1, 0.01):
+                sweep(f"Multi-News df x {lam} added", [0.1] + BASE_TH, bg=(bg["n"], bg["df"], lam))
+        elif name == "lsa":
+            import numpy as np
+
+            z = np.load(os.path.join(args.background, "lsa.npz"))
+            row = {t: i for i, t in enumerate(z["terms"])}
+            vec = z["vectors"] * z["idf"][:, None]
+
+            def dense_of(dims, row=row, vec=vec):
+                out = []
+                for tf in tfs:
+                    x = np.zeros(dims, dtype=np.float32)
+                    for t, c in tf.items():
+                        if t in row:
+                            x += (1 + math.log(c)) * vec[row[t], :dims]
+                    out.append(list(x / max(float(np.linalg.norm(x)), 1e-9)))
+                return out
+
+            for dims in (100, 256):
+                dv = dense_of(dims)
+                for alpha in (0.3, 0.5):
+                    sweep(
+                        f"LSA {dims} dims mixed at {alpha}",
+                        [0.2, 0.24, 0.28, 0.32, 0.36, 0.4, 0.44, 0.48],
+                        dense=lambda i, dv=dv: dv[i],
+                        alpha=alpha,
+                    )
+        elif name == "name-bigrams":
+            for w in (0.5, 1.0):
+                arts = [name_bigram_counts(t, w) for t in texts]
+                sweep(f"pairs of adjacent names at weight {w}", arts=arts)
+        elif name == "sharpen":
+            for g in (0.5, 1.0):
+                sweep(f"centroid terms times member share^{g}", [0.1, 0.12, 0.14, 0.16, 0.18, 0.2], gamma=g)
+        elif name == "decay":
+            for tau in (30, 180, 720):
+                sweep(f"members decay exp(-days / {tau})", tau=tau)
+        elif name == "margin":
+            for hi in (0.14, 0.16):
+                for lo in (0.08, 0.11):
+                    for r in (2.0, 3.0):
+                        sweep(f"threshold {hi}, or >= {lo} and {r} x runner-up", [hi], margin=(lo, r))
+        elif name == "bursts":
+            for m, ratio, age in ((2, 1.5, 30), (2, 1.5, 100), (3, 1.5, 30), (3, 1.2, 30), (3, 1.0, 30)):
+                sweep(f"burst of {m} leaves a story {age}+ days old, ratio {ratio}", [0.14], bursts=(m, ratio, age))
+        elif name == "merge":
+            for every, tm in ((25, 0.1), (25, 0.12), (100, 0.1), (100, 0.12), (100, 0.14)):
+                sweep(f"average-link merge every {every} at {tm}", [0.14, 0.16], final=True, merge=(every, tm))
+        elif name == "learned-halves":
+            learned_halves(tfs, days, gold)
+        else:
+            sys.exit(f"unknown variant {name}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
