@@ -27,6 +27,7 @@ use precis::off_event::{detect, leave_one_out_cosine, THRESHOLD};
 use precis::{prepare, Cluster};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::io::Write as _;
 use std::time::Instant;
 
 #[derive(serde::Deserialize)]
@@ -298,27 +299,33 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
     }
     let ms = millis / judged.len() as f64;
     let detect_ms = detect_millis / judged.len() as f64;
+    // Written, not printed: a reader that goes away (`| head`) ends the
+    // run quietly, as in every other command (see `main::is_broken_pipe`).
+    let mut out = std::io::stdout().lock();
     if args.json {
         let report = serde_json::json!({"data": args.data.display().to_string(), "protocol": "offevent",
             "clusters": judged.len(), "ms_per_cluster": ms, "detection_ms_per_cluster": detect_ms,
             "rows": lines});
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "off-event detection on {} ({} clusters, {:.2} ms per cluster with preparation, \
              of which detection {:.3} ms)\n",
             args.data.display(),
             judged.len(),
             ms,
             detect_ms
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "| {:<48} | {:>9} | {:>9} | {:>6} | {:>6} | {:>13} |",
             "", "threshold", "precision", "recall", "F1", "clean flagged"
-        );
-        println!("|{:-<50}|{:->11}|{:->11}|{:->8}|{:->8}|{:->15}|", "", "", "", "", "", "");
+        )?;
+        writeln!(out, "|{:-<50}|{:->11}|{:->11}|{:->8}|{:->8}|{:->15}|", "", "", "", "", "", "")?;
         for l in &lines {
-            println!(
+            writeln!(
+                out,
                 "| {:<48} | {:>9} | {:>9.3} | {:>6.3} | {:>6.3} | {:>7} ({:>3.0}%) |",
                 l.what,
                 l.threshold,
@@ -327,7 +334,7 @@ pub fn run(args: &EvalArgs) -> Result<Status> {
                 l.f1,
                 format!("{}/{}", l.counts.clean_flagged, l.counts.clean),
                 100.0 * l.clean_flagged
-            );
+            )?;
         }
     }
     Ok(Status::Success)

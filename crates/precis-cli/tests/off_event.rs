@@ -142,3 +142,30 @@ fn eval_scores_clusters_without_sentences() {
     assert_eq!(all["false_neg"], 1, "the furniture cluster's answer is missed: {all}");
     assert_eq!((all["clean"].as_u64(), all["clean_flagged"].as_u64()), (Some(1), Some(0)), "{all}");
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_eval_quietly() {
+    // `precis eval --protocol offevent ... | head -1`: the table is written
+    // after the reader has gone; that is no error and no panic.
+    let dir = TempDir::new();
+    let record =
+        serde_json::json!({"id": "harbour-clean", "documents": documents_json(5), "off_event": []});
+    let file = dir.write("offevent.jsonl", format!("{record}\n"));
+    for json in [false, true] {
+        let mut args = vec!["eval", "--data", file.to_str().unwrap(), "--protocol", "offevent"];
+        if json {
+            args.push("--json");
+        }
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_precis"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "json {json}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "json {json}: {stderr}");
+    }
+}
