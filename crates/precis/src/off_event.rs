@@ -387,19 +387,7 @@ fn name_similarity(analysis: &Analysis, docs: &[usize]) -> Vec<f64> {
 
 /// Dot product of two sparse vectors sorted by index.
 fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
+    crate::represent::merge_dot(a, b).0
 }
 
 /// For each document of `docs`, the share of its distinct content-word

@@ -8,6 +8,7 @@
 mod concepts;
 mod tokens;
 mod vector;
+pub(crate) use vector::merge_dot;
 
 pub use concepts::{ConceptConfig, Concepts};
 pub use tokens::{for_each_word, is_stopword, words, Lexicon};

@@ -60,21 +60,7 @@ impl SparseVec {
     /// The dot product and the number of terms the two vectors share, from
     /// one merge of their sorted entry lists.
     pub(crate) fn dot_and_shared(&self, other: &SparseVec) -> (f32, usize) {
-        let (a, b) = (&self.entries, &other.entries);
-        let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (sum, shared)
+        merge_dot(&self.entries, &other.entries)
     }
 
     /// Cosine similarity; zero when either vector is zero.
@@ -86,6 +72,30 @@ impl SparseVec {
             0.0
         }
     }
+}
+
+/// The dot product of two sparse vectors whose entries are sorted by key,
+/// and the number of keys they share, from one merge of the two lists (the
+/// one merge every sparse vector of the core uses, whatever its key and
+/// weight types).
+pub(crate) fn merge_dot<K: Ord, V>(a: &[(K, V)], b: &[(K, V)]) -> (V, usize)
+where
+    V: Copy + Default + std::ops::Mul<Output = V> + std::ops::AddAssign,
+{
+    let (mut i, mut j, mut sum, mut shared) = (0, 0, V::default(), 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (sum, shared)
 }
 
 #[cfg(test)]

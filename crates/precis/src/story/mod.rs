@@ -611,19 +611,7 @@ fn norm(v: &[(u64, f32)]) -> f32 {
 
 /// Dot product of two vectors sorted by term.
 fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
+    crate::represent::merge_dot(a, b).0
 }
 
 /// Sum of two vectors sorted by term.
