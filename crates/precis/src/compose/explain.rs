@@ -180,8 +180,18 @@ fn quote(text: &str) -> String {
 pub(super) struct LeadChoice {
     /// The lead sentence.
     pub sentence: usize,
-    /// It took the place of a near-duplicate the method selected.
-    pub swapped: bool,
+    /// Whether it took the place of a sentence the method selected, and why.
+    pub swap: Option<Swap>,
+}
+
+/// Why the lead took the place of a sentence the method selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Swap {
+    /// The selected sentence was a near-duplicate of the lead.
+    Twin,
+    /// No selected sentence could open; the lead stands in for the one
+    /// that would have led.
+    StandIn,
 }
 
 /// The place of each sentence of `picks` (in reading order) and the rule
@@ -257,11 +267,19 @@ pub(super) fn places(
 /// Why the lead leads, in words.
 fn lead_reason(analysis: &Analysis, leads: &Leads, l: &LeadChoice) -> (PlaceRule, String) {
     let s = &analysis.sentences[l.sentence];
+    let event = leads.event(l.sentence);
+    let nth = s.position + 1;
+    if l.swap == Some(Swap::StandIn) {
+        return (
+            PlaceRule::Lead,
+            format!(
+                "first, because no sentence the method selected can open a news brief, and this one can (it names its actors in full and points back to nothing): it takes the place of the one that would have led, being at least as much about the cluster's main event (event score {event:.2}, sentence {nth} of its article) and fitting in its place"
+            ),
+        );
+    }
     let mut reason = match leads.fault(analysis, l.sentence) {
         None => format!(
-            "first, because it can open a news brief (it names its actors in full and points back to nothing) and, of the selected sentences that can, it is the most about the cluster's main event (what most articles open with; event score {:.2}, sentence {} of its article)",
-            leads.event(l.sentence),
-            s.position + 1
+            "first, because it can open a news brief (it names its actors in full and points back to nothing) and, of the selected sentences that can, it is the most about the cluster's main event (what most articles open with; event score {event:.2}, sentence {nth} of its article)"
         ),
         Some(fault) => {
             return (
@@ -273,7 +291,7 @@ fn lead_reason(analysis: &Analysis, leads: &Leads, l: &LeadChoice) -> (PlaceRule
             )
         }
     };
-    if l.swapped {
+    if l.swap == Some(Swap::Twin) {
         reason.push_str(
             "; it takes the place of a near-duplicate the method selected, which could not lead",
         );

@@ -34,8 +34,12 @@
 //!    (swapped for it), so the lead does not hang on which of two
 //!    near-duplicates a selector kept. In fill mode the sentence the
 //!    selector cuts at the budget never leads (it comes last). When none
-//!    can open, the one most about the main event leads anyway. The
-//!    selection is otherwise left as it is, so ROUGE does not move.
+//!    can open (a short budget often holds only a quotation or a sentence
+//!    pointing back), a candidate that can open, is at least as much about
+//!    the main event and fits in the place of the one that would have led
+//!    stands in for it; only when there is none does the sentence with the
+//!    mildest fault lead. The selection is otherwise left as it is, so
+//!    ROUGE moves only where no pick can open.
 
 use crate::facts::CALENDAR;
 use crate::represent::{is_stopword, Analysis};

@@ -22,6 +22,7 @@ use crate::score::Account;
 use crate::select::{Budget, Candidates, Selection, Unit};
 use crate::summary::{Method, Summary, SummarySentence};
 use crate::Prepared;
+use explain::{LeadChoice, Swap};
 use lead::Leads;
 
 /// What composing needs to know besides the selection.
@@ -56,8 +57,8 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
         None => selection,
     };
     let leads = Leads::new(analysis);
-    let chosen = selection;
-    let (selection, lead) = place_lead(analysis, &leads, selection, with);
+    let (selection, lead_choice) = place_lead(analysis, &leads, selection, with);
+    let lead = lead_choice.as_ref().map(|l| l.sentence);
     let cut = selection.cut;
     // A sentence leans on the one before it in its article when it cannot
     // open a summary ("He said ...") or the candidates pair them (a
@@ -76,11 +77,9 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
         &leans,
     );
     let picks = cut::within(analysis, &budget, picks);
-    let places = with.explain.map(|_| {
-        let lead =
-            lead.map(|l| explain::LeadChoice { sentence: l, swapped: !chosen.picks.contains(&l) });
-        explain::places(analysis, &budget, &leads, &picks, lead, &leans)
-    });
+    let places = with
+        .explain
+        .map(|_| explain::places(analysis, &budget, &leads, &picks, lead_choice, &leans));
     let provenance = provenance(analysis, &picks);
     let title = title::title(prepared, &picks);
     let mut sentences = Vec::with_capacity(picks.len());
@@ -134,17 +133,21 @@ pub fn compose(prepared: &Prepared, selection: &Selection, with: &Compose<'_>) -
 /// open and stand before the lead in its article follow it), or a candidate that says the same as one of
 /// them (which of two near-duplicates a selector kept can hang on the order
 /// the documents came in, and the lead must not), swapped for it when it
-/// fits. When none can open, the first selected sentence of an article that
-/// is most about the main event leads. In fill mode the sentence the
-/// selector cuts is never the lead: it comes last, where the selector's
-/// objective (ROUGE's `-l` cut) counts its words. The selection is
-/// otherwise kept, so ROUGE does not move.
+/// fits. When none can open, the first selected sentence of an article with
+/// the mildest fault ([`Leads::most_central`]) would lead; a candidate that
+/// can open, is at least as much about the main event and fits in its place
+/// stands in for it (the best such), so that a short summary whose picks
+/// all lean on something still opens like a news brief. Only when there is
+/// no such candidate does the faulty sentence lead. In fill mode the
+/// sentence the selector cuts is never the lead: it comes last, where the
+/// selector's objective (ROUGE's `-l` cut) counts its words. The selection
+/// is otherwise kept, so ROUGE moves only where no pick can open.
 fn place_lead(
     analysis: &crate::represent::Analysis,
     leads: &Leads,
     selection: &Selection,
     with: &Compose<'_>,
-) -> (Selection, Option<usize>) {
+) -> (Selection, Option<explain::LeadChoice>) {
     let budget = with.budget;
     let cost = |i: usize| budget.cost(&analysis.sentences[i]);
     let whole: Vec<usize> =
@@ -188,14 +191,43 @@ fn place_lead(
     among.extend(with.candidates.indices.iter().copied().filter(|&j| {
         !selection.picks.contains(&j) && !earlier_pick(j, true) && twin_of(j).is_some()
     }));
-    let lead =
-        leads.best(analysis, &among).unwrap_or_else(|| leads.most_central(analysis, &firsts));
+    let swap = |out: usize, lead: usize, swap: Swap| {
+        let picks = selection.picks.iter().map(|&i| if i == out { lead } else { i }).collect();
+        (
+            Selection { picks, cut: selection.cut },
+            Some(LeadChoice { sentence: lead, swap: Some(swap) }),
+        )
+    };
+    let Some(lead) = leads.best(analysis, &among) else {
+        let faulty = leads.most_central(analysis, &firsts);
+        // A candidate that can open, would be the first opener of its
+        // article, fits in the faulty sentence's place, says at least as
+        // much about the main event and repeats none of the other picks.
+        let stand_in = with
+            .candidates
+            .indices
+            .iter()
+            .copied()
+            .filter(|&j| {
+                !selection.picks.contains(&j)
+                    && leads.fault(analysis, j).is_none()
+                    && !earlier_pick(j, true)
+                    && cost(j) <= cost(faulty) + room
+                    && leads.event(j) >= leads.event(faulty)
+                    && selection
+                        .picks
+                        .iter()
+                        .all(|&o| o == faulty || !analysis.near_duplicate(o, j))
+            })
+            .collect::<Vec<usize>>();
+        return match leads.best(analysis, &stand_in) {
+            Some(j) => swap(faulty, j, Swap::StandIn),
+            None => (selection.clone(), Some(LeadChoice { sentence: faulty, swap: None })),
+        };
+    };
     match twin_of(lead).filter(|_| !selection.picks.contains(&lead)) {
-        Some(p) => {
-            let picks = selection.picks.iter().map(|&i| if i == p { lead } else { i }).collect();
-            (Selection { picks, cut: selection.cut }, Some(lead))
-        }
-        None => (selection.clone(), Some(lead)),
+        Some(p) => swap(p, lead, Swap::Twin),
+        None => (selection.clone(), Some(LeadChoice { sentence: lead, swap: None })),
     }
 }
 

@@ -248,6 +248,67 @@ fn in_fill_mode_the_cut_sentence_comes_last_even_when_it_would_lead() {
     assert_eq!(s.word_count(), 40, "{}", s.text());
 }
 
+#[test]
+fn when_no_pick_can_open_a_candidate_that_can_and_fits_stands_in() {
+    use crate::compose::explain::PlaceRule;
+    use crate::compose::{compose, Compose};
+    use crate::select::{Candidates, Selection};
+    let prepared = crate::prepare(&flood()).unwrap();
+    let a = &prepared.analysis;
+    let find = |part: &str| a.sentences.iter().position(|s| s.text.contains(part)).unwrap();
+    // A quotation (16 words) and a sentence pointing back (8 words): no
+    // pick can open. The opening of the first article (27 words) can.
+    let quote = find("We have never seen");
+    let she = find("She told reporters");
+    let opening = find("The River Lune burst");
+    let selection = Selection { picks: vec![quote, she], cut: None };
+    let candidates = Candidates { indices: vec![quote, she, opening], after: Vec::new() };
+    let scores = vec![1.0; a.len()];
+    let summary = |words: usize| {
+        let with = Compose {
+            budget: Budget::words(words),
+            method: Method::Auto,
+            candidates: &candidates,
+            scores: &scores,
+            explain: Some(&|_| (crate::score::Account::default(), None)),
+        };
+        compose(&prepared, &selection, &with)
+    };
+    // At 40 words the opening fits in the quotation's place and leads.
+    let s = summary(40);
+    let texts: Vec<&str> = s.sentences.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].starts_with("The River Lune burst"), "{texts:?}");
+    assert!(texts[1].starts_with("She told reporters"), "{texts:?}");
+    let place = &s.sentences[0].explain.as_ref().unwrap().place;
+    assert_eq!(place.rule, PlaceRule::Lead);
+    assert!(
+        place.reason.contains("takes the place of the one that would have led"),
+        "{}",
+        place.reason
+    );
+    // At 30 words it does not fit (27 > 16 + 6 words to spare): the
+    // quotation, the mildest fault, leads as before.
+    let s = summary(30);
+    assert!(s.sentences[0].text.starts_with("\"We have never seen"), "{}", s.text());
+    assert_eq!(s.sentences[0].explain.as_ref().unwrap().place.rule, PlaceRule::LeadByDefault);
+    // A candidate that can open but is less about the main event than the
+    // quotation does not stand in, though it fits.
+    let insurers = find("Insurers said");
+    let leads = crate::compose::lead::Leads::new(a);
+    assert!(leads.event(insurers) < leads.event(quote));
+    let candidates = Candidates { indices: vec![quote, she, insurers], after: Vec::new() };
+    let with = Compose {
+        budget: Budget::words(40),
+        method: Method::Auto,
+        candidates: &candidates,
+        scores: &scores,
+        explain: None,
+    };
+    let s = compose(&prepared, &selection, &with);
+    assert!(s.sentences[0].text.starts_with("\"We have never seen"), "{}", s.text());
+}
+
 /// Summarizes the flood story with explanations.
 fn explained(method: Method, words: usize) -> Summary {
     Summarizer::builder()
