@@ -210,6 +210,9 @@ fn health_info_metrics_openapi_and_page() {
     let info = get(&s, "/info").json();
     assert_eq!(info["name"], "precis");
     assert_eq!(info["limits"]["body_bytes"], 2 * 1024 * 1024);
+    // The size limits of every front end: the CLI's defaults (README.md).
+    assert_eq!(info["limits"]["document_bytes"], 4 << 20);
+    assert_eq!(info["limits"]["cluster_bytes"], 16 << 20);
     assert_eq!(info["methods"].as_array().unwrap().len(), Method::ALL.len());
     assert_eq!(info["api_key_required"], false);
 
@@ -564,6 +567,29 @@ fn limits_answer_413_and_422_naming_the_limit() {
     );
     let rouge = json!({"protocol": "duc", "pairs": [{"prediction": "word ".repeat(300), "references": ["word ".repeat(300)]}]}).to_string();
     post(&s, "/v1/rouge", &rouge).assert_error(422, "limit_exceeded", "words per request");
+}
+
+#[test]
+fn a_body_limit_above_the_cluster_limit_lets_in_no_more_than_the_cli() {
+    // With the body and words limits raised past the core's size limits,
+    // those still hold, with the CLI's message naming the document.
+    let limits =
+        Limits { body_bytes: 32 << 20, words_per_request: usize::MAX, ..Limits::default() };
+    let s = Running::start(limits, None);
+    let over = "a".repeat((4 << 20) + 1);
+    let one = json!({"id": "big", "documents": [{"id": "a", "text": over}]}).to_string();
+    post(&s, "/v1/summarize", &one).assert_error(
+        422,
+        "limit_exceeded",
+        "cluster \"big\", documents[0] (\"a\") has 4.0 MiB of text, more than the limit of 4.0 MiB per document; split the document",
+    );
+    // In a batch, the cluster over the limit fails alone.
+    let small = json!({"documents": [{"text": "Kerry met Lavrov in Moscow on Tuesday."}]});
+    let batch = json!({"clusters": [{"id": "big", "documents": [{"text": over}]}, small]});
+    let items = post(&s, "/v1/summarize/batch", &batch.to_string()).json();
+    assert_eq!(items[0]["error_type"], "limit_exceeded");
+    assert!(items[0]["error"].as_str().unwrap().contains("per document"), "{}", items[0]);
+    assert!(items[1]["sentences"].is_array(), "{}", items[1]);
 }
 
 #[test]
