@@ -651,9 +651,9 @@ async fn metrics(State(app): State<Shared>) -> Response {
         .into_response()
 }
 
-/// The OpenAPI document.
+/// The OpenAPI document, its descriptions without rustdoc links.
 async fn openapi() -> Response {
-    let doc = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    let doc = serde_json::to_string_pretty(&crate::openapi::document()).unwrap_or_default();
     ([(header::CONTENT_TYPE, "application/json")], doc).into_response()
 }
 

@@ -899,6 +899,62 @@ fn openapi_documents_query_earlier_documents_and_metadata() {
     }
 }
 
+/// Every string of `value` (keys too), with the JSON path to it.
+fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(s) => out.push((path.to_owned(), s.clone())),
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                strings(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                out.push((format!("{path} (key)"), k.clone()));
+                strings(v, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when `text` holds rustdoc link syntax: an intra-doc link
+/// ``[`X`]``, or a link whose target is a Rust path (`[x](crate::x)`,
+/// `[x][Summary]`) rather than a URL.
+fn has_rustdoc_link(text: &str) -> bool {
+    let rust_path = |target: &str| {
+        !target.contains("://")
+            && (target.contains("::")
+                || target.chars().all(|c| c.is_ascii_alphanumeric() || "_`()".contains(c)))
+    };
+    let targets = |sep: &str, end: char| {
+        text.match_indices(sep)
+            .map(|(i, _)| {
+                let rest = &text[i + 2..];
+                rest.find(end).map_or(rest, |e| &rest[..e]).to_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    text.contains("[`")
+        || targets("](", ')').iter().any(|t| rust_path(t))
+        || targets("][", ']').iter().any(|t| rust_path(t))
+}
+
+#[test]
+fn openapi_has_no_rustdoc_links() {
+    // Descriptions come from doc comments, the core's among them; a service
+    // user reading the API page cannot follow rustdoc's links.
+    let s = Running::default();
+    let api = get(&s, "/openapi.json").json();
+    let mut all = Vec::new();
+    strings(&api, "", &mut all);
+    assert!(all.len() > 100, "the walk missed the document: {} strings", all.len());
+    let bad: Vec<_> = all.iter().filter(|(_, text)| has_rustdoc_link(text)).collect();
+    assert!(bad.is_empty(), "rustdoc links in /openapi.json: {bad:#?}");
+    assert!(has_rustdoc_link("below [`THRESHOLD`]") && has_rustdoc_link("[x](crate::x)"));
+    assert!(!has_rustdoc_link("[the paper](https://example.org) and `THRESHOLD`"));
+}
+
 #[test]
 fn openapi_method_and_protocol_names_are_the_services() {
     let s = Running::default();
