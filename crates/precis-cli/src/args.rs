@@ -4,7 +4,7 @@
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
-use precis::{Budget, Method};
+use precis::{record, Budget, Method};
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
@@ -88,14 +88,16 @@ pub struct SummarizeArgs {
 
     /// The largest document read, in MiB (2^20 bytes) of text; a larger one
     /// is an error naming it. Summarizing takes about 35 times a cluster's
-    /// text in memory (a 4 MiB document about 150 MiB).
-    #[arg(long, value_name = "MIB", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    /// text in memory (a 4 MiB document about 150 MiB). The default is the
+    /// limit of every front end (the Python package, the service).
+    #[arg(long, value_name = "MIB", default_value_t = mib(record::MAX_DOCUMENT_BYTES), value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
     pub max_document_mb: u64,
 
     /// The longest JSONL line (one cluster), or standard input as one
     /// cluster, read, in MiB; a longer line becomes an error record (a
-    /// 16 MiB cluster takes about 600 MiB to summarize).
-    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    /// 16 MiB cluster takes about 600 MiB to summarize). The default is the
+    /// limit of every front end.
+    #[arg(long, value_name = "MIB", default_value_t = mib(record::MAX_CLUSTER_BYTES), value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
     pub max_line_mb: u64,
 
     /// Write the output to FILE instead of standard output.
@@ -119,11 +121,16 @@ pub struct SummarizeArgs {
 /// cores, and few enough to start at once.
 pub const MAX_THREADS: u64 = 1024;
 
+/// A core limit in bytes as the whole MiB the flags take.
+const fn mib(bytes: usize) -> u64 {
+    (bytes >> 20) as u64
+}
+
 impl SummarizeArgs {
     /// The input size limits the flags ask for.
-    pub fn limits(&self) -> precis::record::Limits {
+    pub fn limits(&self) -> record::Limits {
         let bytes = |mib: u64| usize::try_from(mib << 20).unwrap_or(usize::MAX);
-        precis::record::Limits {
+        record::Limits {
             document_bytes: bytes(self.max_document_mb),
             line_bytes: bytes(self.max_line_mb),
         }
@@ -242,6 +249,14 @@ mod tests {
         assert!(parse(&["-j", "1000000000"]).is_err());
         let limits = parse(&["--max-document-mb", "2"]).unwrap().limits();
         assert_eq!((limits.document_bytes, limits.line_bytes), (2 << 20, 16 << 20));
+    }
+
+    #[test]
+    fn default_limits_are_the_cores() {
+        // The Python package and the service use the core's limits and
+        // cannot raise them: a default of its own here would let the CLI
+        // take input they refuse, or refuse input they take.
+        assert_eq!(parse(&[]).unwrap().limits(), record::Limits::DEFAULT);
         for m in Method::ALL {
             assert_eq!(parse(&["--method", m.name()]).unwrap().method, *m);
         }

@@ -76,8 +76,8 @@ pub struct ClusterArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Size limits on articles: those of `precis summarize`'s defaults.
-const LIMITS: Limits = Limits { document_bytes: 16 << 20, line_bytes: 64 << 20 };
+/// Size limits on articles: the core's, the defaults of `precis summarize`.
+const LIMITS: Limits = Limits::DEFAULT;
 
 /// An article record of the input stream.
 #[derive(Debug, Deserialize)]

@@ -22,6 +22,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySentence>()?;
     m.add_function(wrap_pyfunction!(summary_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_from_state, m)?)?;
+    // The core's size limits, which every call here enforces.
+    m.add("MAX_DOCUMENT_BYTES", record::MAX_DOCUMENT_BYTES)?;
+    m.add("MAX_CLUSTER_BYTES", record::MAX_CLUSTER_BYTES)?;
     Ok(())
 }
 
@@ -53,7 +56,14 @@ fn document(
     serde_json::from_value(serde_json::Value::Object(object)).map_err(fail)
 }
 
-fn cluster((id, documents, query, earlier): ClusterIn) -> Result<Cluster, (String, String)> {
+/// A cluster that could not be built: its id, the message, and the
+/// exception to raise with it (`ValueError` for a document the core cannot
+/// read, `PrecisError` for one over the size limits).
+type BuildError = (String, String, fn(String) -> PyErr);
+
+/// Builds a core [`Cluster`] and checks it against the core's size limits,
+/// those of the CLI's defaults and the service.
+fn cluster((id, documents, query, earlier): ClusterIn) -> Result<Cluster, BuildError> {
     let docs: Result<Vec<Document>, String> =
         documents.into_iter().enumerate().map(|(i, d)| document(&id, "documents", i, d)).collect();
     let earlier: Result<Vec<Document>, String> =
@@ -62,9 +72,12 @@ fn cluster((id, documents, query, earlier): ClusterIn) -> Result<Cluster, (Strin
         (Ok(docs), Ok(earlier)) => {
             let mut cluster = Cluster::new(id, docs).with_earlier(earlier);
             cluster.query = query;
-            Ok(cluster)
+            match record::Limits::DEFAULT.check_cluster(&cluster) {
+                Ok(()) => Ok(cluster),
+                Err(message) => Err((cluster.id, message, error::PrecisError::new_err)),
+            }
         }
-        (Err(message), _) | (_, Err(message)) => Err((id, message)),
+        (Err(message), _) | (_, Err(message)) => Err((id, message, PyValueError::new_err)),
     }
 }
 
@@ -159,9 +172,10 @@ impl PySummarizer {
         query: Option<String>,
         earlier: Vec<DocumentIn>,
     ) -> PyResult<PySummary> {
-        let cluster = cluster((id, documents, query, earlier)).map_err(|(id, message)| {
-            error::annotate(py, PyValueError::new_err(message), Some(&id), None, None)
-        })?;
+        let cluster =
+            cluster((id, documents, query, earlier)).map_err(|(id, message, raise)| {
+                error::annotate(py, raise(message), Some(&id), None, None)
+            })?;
         match py.detach(|| run(&self.inner, &cluster)) {
             Ok(summary) => PySummary::new(py, summary, &cluster),
             Err(failure) => Err(failure.to_py(py, &cluster.id, None)),
@@ -177,8 +191,7 @@ impl PySummarizer {
         clusters: Vec<ClusterIn>,
         threads: usize,
     ) -> PyResult<Vec<Py<PyAny>>> {
-        let built: Vec<Result<Cluster, (String, String)>> =
-            clusters.into_iter().map(cluster).collect();
+        let built: Vec<Result<Cluster, BuildError>> = clusters.into_iter().map(cluster).collect();
         let outcomes = py.detach(|| {
             parallel::map_with(
                 &built,
@@ -196,8 +209,8 @@ impl PySummarizer {
                 (Ok(c), Some(Err(failure))) => {
                     failure.to_py(py, &c.id, Some(i)).into_value(py).into_any()
                 }
-                (Err((id, message)), _) => {
-                    let e = PyValueError::new_err(format!("clusters[{i}] ({id:?}): {message}"));
+                (Err((id, message, raise)), _) => {
+                    let e = raise(format!("clusters[{i}] ({id:?}): {message}"));
                     error::annotate(py, e, Some(id), None, Some(i)).into_value(py).into_any()
                 }
                 // An outcome is missing only for a cluster that failed to build.
@@ -580,10 +593,10 @@ fn sentence_from_state(json: &str, start: usize, end: usize) -> PyResult<PySente
 // and writes them: the core's `precis::record`, which the CLI calls too, so
 // the two cannot drift apart.
 
-/// The size limits of `summarize_lines`: those of `precis cluster`, four
-/// times the CLI's default `--max-document-mb` and `--max-line-mb` (4 and
-/// 16 MiB); Spark and Ray jobs read what a data set holds.
-const LIMITS: record::Limits = record::Limits { document_bytes: 16 << 20, line_bytes: 64 << 20 };
+/// The size limits of `summarize_lines`: the core's, the CLI's default
+/// `--max-document-mb` and `--max-line-mb`, so that a Spark or Ray job
+/// refuses exactly the lines `precis summarize` refuses.
+const LIMITS: record::Limits = record::Limits::DEFAULT;
 
 /// The CLI's output for one line (without its line break): a summary
 /// record, an error record, or `None` for a blank line.

@@ -165,3 +165,27 @@ def test_query_earlier_and_metadata_equal_cli(
     if method == "auto":
         # The test can fail: the query and the earlier reading change this summary.
         assert expected[0].replace('"update"', '"generic"', 1) != expected[1]
+
+
+def test_batch_size_limits_equal_cli(cli: Path, tmp_path: Path) -> None:
+    # Spark and Ray jobs refuse exactly the lines `precis summarize` refuses
+    # with its default limits, with the same error records.
+    sentence = "The harbor wall will be rebuilt next spring. "
+    at_limit = sentence + " " * (precis.MAX_DOCUMENT_BYTES - len(sentence))
+    lines = [
+        json.dumps({"id": "at", "documents": [{"id": "a", "text": at_limit}]}),
+        json.dumps({"id": "doc", "documents": [{"id": "b", "text": at_limit + " "}]}),
+        # Each document is within its limit, the line is not.
+        json.dumps({"id": "line", "documents": [{"text": at_limit}] * 4}),
+        json.dumps({"id": "ok", "documents": [{"text": t} for t in HARBOR]}),
+    ]
+    path = tmp_path / "sizes.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = run_cli(cli, "summarize", path, "--format", "jsonl", "--sentences", "1", check=False)
+    native = _native.Summarizer("auto", "sentences", 1, False, False)
+    got = native.summarize_lines([(i + 1, line) for i, line in enumerate(lines)], 2)
+    assert "".join(r for r in got if r is not None) == expected
+    errors = [json.loads(r).get("error", "") for r in got if r is not None]
+    assert errors[0] == "" and errors[3] == ""
+    assert errors[1].startswith('document 1 ("b") has 4.0 MiB of text, more than the limit')
+    assert errors[2].startswith("the line has 16.0 MiB, more than the limit of 16.0 MiB per line")

@@ -102,3 +102,34 @@ def test_blank_query_and_bad_earlier_documents() -> None:
     )
     assert isinstance(results[0], precis.Summary)
     assert isinstance(results[1], precis.PrecisError) and results[1].index == 1
+
+
+def test_size_limits_are_the_clis() -> None:
+    # The CLI's default --max-document-mb and --max-line-mb (README.md).
+    assert (precis.MAX_DOCUMENT_BYTES, precis.MAX_CLUSTER_BYTES) == (4 << 20, 16 << 20)
+    sentence = "The harbor wall will be rebuilt next spring. "
+    # A document of exactly the limit is summarized (the spaces cost little);
+    # one byte more is refused, counted in UTF-8 bytes, not characters.
+    at_limit = sentence + " " * (precis.MAX_DOCUMENT_BYTES - len(sentence))
+    assert precis.summarize({"a": at_limit}, sentences=1).sentences
+    over = "\u00e9" * (precis.MAX_DOCUMENT_BYTES // 2) + "."
+    message = (
+        r'cluster "big": documents\[1\] \("b"\) has 4\.0 MiB of text, more than the limit '
+        r"of 4\.0 MiB per document; split the document, or raise the limit with "
+        r"`precis summarize --max-document-mb`"
+    )
+    with pytest.raises(precis.PrecisError, match=message) as e:
+        precis.summarize({"a": sentence, "b": over}, id="big")
+    assert e.value.cluster == "big"
+    with pytest.raises(precis.PrecisError, match=r'earlier_documents\[0\] \("doc-1"\)'):
+        precis.summarize([sentence], earlier=[over])
+    # All the documents together, earlier ones included, against the cluster limit.
+    four = [at_limit] * 4
+    with pytest.raises(precis.PrecisError, match=r'cluster "all" has 16\.0 MiB of text in all'):
+        precis.summarize(four, earlier=["x"], id="all")
+    results = precis.Summarizer(sentences=1).summarize_many(
+        [four, {"id": "over", "documents": [sentence, over]}], errors="return"
+    )
+    assert isinstance(results[0], precis.Summary)
+    assert isinstance(results[1], precis.PrecisError) and results[1].index == 1
+    assert str(results[1]).startswith('clusters[1] ("over"): cluster "over": documents[1]')

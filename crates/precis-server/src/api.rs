@@ -141,6 +141,39 @@ impl ClusterInput {
             .map(|d| d.text.as_deref().or(d.html.as_deref()).unwrap_or(""))
             .collect()
     }
+
+    /// Checks the cluster against the core's size limits
+    /// ([`precis::record::Limits::DEFAULT`]), those of the CLI's defaults
+    /// and the Python package, so that the service never takes a document
+    /// or cluster they refuse, whatever `--body-limit` allows: each
+    /// document's text, or HTML page (the CLI checks an HTML file's size),
+    /// and all of them together, earlier documents included, as in a JSONL
+    /// line. Fails with 422 naming the document or cluster.
+    pub fn check_sizes(&self) -> Result<(), ApiError> {
+        let limits = precis::record::Limits::DEFAULT;
+        let lists =
+            [("documents", &self.documents), ("earlier_documents", &self.earlier_documents)];
+        let mut total = 0usize;
+        for (field, docs) in lists {
+            for (i, d) in docs.iter().enumerate() {
+                let len =
+                    d.text.as_ref().map_or(0, String::len) + d.html.as_ref().map_or(0, String::len);
+                if len > limits.document_bytes {
+                    let doc_id = d.id.clone().unwrap_or_else(|| (i + 1).to_string());
+                    let what = format!("cluster {:?}, {field}[{i}] ({doc_id:?})", self.id);
+                    let message = precis::record::too_big(&what, len, limits);
+                    return Err(ApiError::new(ErrorKind::LimitExceeded, message));
+                }
+                total = total.saturating_add(len);
+            }
+        }
+        if total > limits.line_bytes {
+            let what = format!("cluster {:?}", self.id);
+            let message = precis::record::cluster_too_big(&what, total, limits.line_bytes);
+            return Err(ApiError::new(ErrorKind::LimitExceeded, message));
+        }
+        Ok(())
+    }
 }
 
 /// `POST /v1/summarize/batch`: several clusters with one set of options.
@@ -398,6 +431,13 @@ pub struct Health {
 pub struct LimitsInfo {
     /// Largest request body in bytes.
     pub body_bytes: usize,
+    /// Most bytes of text (or HTML) in one document: the limit of every
+    /// front end of precis (the CLI's default `--max-document-mb`).
+    pub document_bytes: usize,
+    /// Most bytes of text in one cluster's documents together, earlier
+    /// ones included: the limit of every front end (the CLI's default
+    /// `--max-line-mb`).
+    pub cluster_bytes: usize,
     /// Most documents per cluster.
     pub documents_per_cluster: usize,
     /// Most words per request.
@@ -446,7 +486,62 @@ pub enum RougeProtocolName {
 
 #[cfg(test)]
 mod tests {
-    use super::Parameters;
+    use super::{ClusterInput, DocumentRequest, Parameters};
+    use crate::error::ErrorKind;
+
+    fn document(id: Option<&str>, text: Option<String>, html: Option<String>) -> DocumentRequest {
+        DocumentRequest {
+            id: id.map(str::to_owned),
+            text,
+            html,
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn sizes_are_the_limits_of_every_front_end() {
+        // The CLI's default --max-document-mb and --max-line-mb (4 and 16
+        // MiB), which the Python package uses too: a limit of the service's
+        // own would take or refuse a cluster they do not.
+        const MIB: usize = 1 << 20;
+        let text = |len: usize| Some("a".repeat(len));
+        let cluster = |documents, earlier_documents| ClusterInput {
+            id: "c".into(),
+            documents,
+            query: None,
+            earlier_documents,
+        };
+        let at_limit = cluster(vec![document(Some("a"), text(4 * MIB), None)], vec![]);
+        assert!(at_limit.check_sizes().is_ok());
+        let over = cluster(vec![document(Some("a"), text(4 * MIB + 1), None)], vec![]);
+        let e = over.check_sizes().unwrap_err();
+        assert_eq!(e.kind, ErrorKind::LimitExceeded);
+        assert!(
+            e.message.starts_with("cluster \"c\", documents[0] (\"a\") has 4.0 MiB of text, more than the limit of 4.0 MiB per document; split the document"),
+            "{}",
+            e.message
+        );
+        // An HTML page counts whole, as the CLI counts an .html file.
+        let page = cluster(vec![], vec![document(None, None, text(4 * MIB + 1))]);
+        let e = page.check_sizes().unwrap_err();
+        assert!(
+            e.message.starts_with("cluster \"c\", earlier_documents[0] (\"1\") has"),
+            "{}",
+            e.message
+        );
+        // Earlier documents count toward the cluster's total.
+        let four = || (0..4).map(|_| document(None, text(4 * MIB), None)).collect::<Vec<_>>();
+        assert!(cluster(four(), vec![]).check_sizes().is_ok());
+        let e = cluster(four(), vec![document(None, text(1), None)]).check_sizes().unwrap_err();
+        assert!(
+            e.message.starts_with("cluster \"c\" has 16.0 MiB of text in all its documents, more than the limit of 16.0 MiB per cluster"),
+            "{}",
+            e.message
+        );
+    }
 
     #[test]
     fn budgets_beyond_int64_are_refused_by_name() {

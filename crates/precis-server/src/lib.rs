@@ -8,7 +8,8 @@
 //! logging and a runtime and stops on SIGTERM or Ctrl-C.
 //!
 //! The crate is glue around the core, one module per concern:
-//! [`routes`] (handlers, router, OpenAPI), [`api`] (request and response
+//! [`routes`] (handlers, router, the OpenAPI derivation), [`openapi`] (the
+//! document served, its descriptions cleaned of rustdoc links), [`api`] (request and response
 //! types), [`limits`] (body limit, queue, workers, API key), [`error`] (one
 //! JSON error shape, one status mapping), [`metrics`] (Prometheus text) and
 //! [`page`] (the embedded web page and API explorer). Summaries come from
@@ -34,6 +35,7 @@ pub mod api;
 pub mod error;
 pub mod limits;
 pub mod metrics;
+pub mod openapi;
 pub mod page;
 pub mod routes;
 

@@ -33,7 +33,19 @@ pub const INLINE_WORDS: usize = 5_000;
 /// Every limit of the service, with its default.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest request body in bytes (413 above it). Default 2 MB.
+    /// Largest request body in bytes (413 above it). Default 2 MiB.
+    ///
+    /// The default is well under what one cluster may hold everywhere else
+    /// ([`precis::record::MAX_CLUSTER_BYTES`], 16 MiB, the CLI's default
+    /// `--max-line-mb`), on purpose: the memory bodies take is bounded by
+    /// `(workers + queue) × body_bytes` (132 MiB by default on 2 cores, 1 GiB
+    /// at 16 MiB), and [`Limits::words_per_request`] refuses such a cluster
+    /// anyway. A service meant to take every cluster the CLI takes needs a
+    /// body limit of the cluster limit plus the JSON around and inside the
+    /// texts (field names, ids, `parameters`, escapes), say 17 MiB, and
+    /// `--max-words` to match. No body limit lets in more than the CLI
+    /// takes: each cluster is checked against the core's limits
+    /// ([`crate::api::ClusterInput::check_sizes`]).
     pub body_bytes: usize,
     /// Most documents in one cluster (422 above it). Default 1,000.
     pub documents_per_cluster: usize,

@@ -273,8 +273,10 @@ fn summarize_cluster(
 /// Summarize one cluster.
 ///
 /// Answers the summary JSON the CLI's `--format json` writes. Limits: the
-/// body limit (413), documents per cluster and words per request (422), the
-/// worker queue (503 with `Retry-After`), the time limit (503).
+/// body limit (413), the size of a document and of a cluster (those of
+/// every front end, see `/info`), documents per cluster and words per
+/// request (422), the worker queue (503 with `Retry-After`), the time limit
+/// (503).
 #[utoipa::path(
     post,
     path = "/v1/summarize",
@@ -311,6 +313,7 @@ async fn summarize(
                 query: req.query,
                 earlier_documents: req.earlier_documents.unwrap_or_default(),
             };
+            input.check_sizes()?;
             let mut usage = Usage::default();
             usage.add_cluster(&app.limits, &input.id, input.texts().into_iter())?;
             let started = Instant::now();
@@ -379,10 +382,13 @@ async fn summarize_batch(
                 query: c.query,
                 earlier_documents: c.earlier_documents.unwrap_or_default(),
             };
-            // A cluster over the per-cluster limit fails alone; the words
+            // A cluster over a per-cluster limit fails alone; the words
             // limit is the request's.
             let before = usage.words();
-            match usage.add_cluster(limits, &input.id, input.texts().into_iter()) {
+            let checked = input
+                .check_sizes()
+                .and_then(|()| usage.add_cluster(limits, &input.id, input.texts().into_iter()));
+            match checked {
                 Ok(()) => jobs.push(Ok(input)),
                 Err(e) if usage.words() > limits.words_per_request => return Err(e),
                 Err(e) => {
@@ -620,6 +626,8 @@ async fn info(State(app): State<Shared>) -> Json<Info> {
         api_key_required: app.api_key.is_some(),
         limits: LimitsInfo {
             body_bytes: l.body_bytes,
+            document_bytes: precis::record::MAX_DOCUMENT_BYTES,
+            cluster_bytes: precis::record::MAX_CLUSTER_BYTES,
             documents_per_cluster: l.documents_per_cluster,
             words_per_request: l.words_per_request,
             clusters_per_batch: l.clusters_per_batch,
@@ -643,9 +651,9 @@ async fn metrics(State(app): State<Shared>) -> Response {
         .into_response()
 }
 
-/// The OpenAPI document.
+/// The OpenAPI document, its descriptions without rustdoc links.
 async fn openapi() -> Response {
-    let doc = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    let doc = serde_json::to_string_pretty(&crate::openapi::document()).unwrap_or_default();
     ([(header::CONTENT_TYPE, "application/json")], doc).into_response()
 }
 

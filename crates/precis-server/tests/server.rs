@@ -210,6 +210,9 @@ fn health_info_metrics_openapi_and_page() {
     let info = get(&s, "/info").json();
     assert_eq!(info["name"], "precis");
     assert_eq!(info["limits"]["body_bytes"], 2 * 1024 * 1024);
+    // The size limits of every front end: the CLI's defaults (README.md).
+    assert_eq!(info["limits"]["document_bytes"], 4 << 20);
+    assert_eq!(info["limits"]["cluster_bytes"], 16 << 20);
     assert_eq!(info["methods"].as_array().unwrap().len(), Method::ALL.len());
     assert_eq!(info["api_key_required"], false);
 
@@ -567,6 +570,29 @@ fn limits_answer_413_and_422_naming_the_limit() {
 }
 
 #[test]
+fn a_body_limit_above_the_cluster_limit_lets_in_no_more_than_the_cli() {
+    // With the body and words limits raised past the core's size limits,
+    // those still hold, with the CLI's message naming the document.
+    let limits =
+        Limits { body_bytes: 32 << 20, words_per_request: usize::MAX, ..Limits::default() };
+    let s = Running::start(limits, None);
+    let over = "a".repeat((4 << 20) + 1);
+    let one = json!({"id": "big", "documents": [{"id": "a", "text": over}]}).to_string();
+    post(&s, "/v1/summarize", &one).assert_error(
+        422,
+        "limit_exceeded",
+        "cluster \"big\", documents[0] (\"a\") has 4.0 MiB of text, more than the limit of 4.0 MiB per document; split the document",
+    );
+    // In a batch, the cluster over the limit fails alone.
+    let small = json!({"documents": [{"text": "Kerry met Lavrov in Moscow on Tuesday."}]});
+    let batch = json!({"clusters": [{"id": "big", "documents": [{"text": over}]}, small]});
+    let items = post(&s, "/v1/summarize/batch", &batch.to_string()).json();
+    assert_eq!(items[0]["error_type"], "limit_exceeded");
+    assert!(items[0]["error"].as_str().unwrap().contains("per document"), "{}", items[0]);
+    assert!(items[1]["sentences"].is_array(), "{}", items[1]);
+}
+
+#[test]
 fn api_key_guards_the_api() {
     let s = Running::start(Limits::default(), Some("s3cret"));
     let body = request_for(&example_cluster(), json!({"words": 40})).to_string();
@@ -871,6 +897,62 @@ fn openapi_documents_query_earlier_documents_and_metadata() {
     for field in ["title", "date", "url", "source"] {
         assert!(schemas["DocumentRequest"]["properties"].get(field).is_some(), "{field}");
     }
+}
+
+/// Every string of `value` (keys too), with the JSON path to it.
+fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(s) => out.push((path.to_owned(), s.clone())),
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                strings(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                out.push((format!("{path} (key)"), k.clone()));
+                strings(v, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when `text` holds rustdoc link syntax: an intra-doc link
+/// ``[`X`]``, or a link whose target is a Rust path (`[x](crate::x)`,
+/// `[x][Summary]`) rather than a URL.
+fn has_rustdoc_link(text: &str) -> bool {
+    let rust_path = |target: &str| {
+        !target.contains("://")
+            && (target.contains("::")
+                || target.chars().all(|c| c.is_ascii_alphanumeric() || "_`()".contains(c)))
+    };
+    let targets = |sep: &str, end: char| {
+        text.match_indices(sep)
+            .map(|(i, _)| {
+                let rest = &text[i + 2..];
+                rest.find(end).map_or(rest, |e| &rest[..e]).to_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    text.contains("[`")
+        || targets("](", ')').iter().any(|t| rust_path(t))
+        || targets("][", ']').iter().any(|t| rust_path(t))
+}
+
+#[test]
+fn openapi_has_no_rustdoc_links() {
+    // Descriptions come from doc comments, the core's among them; a service
+    // user reading the API page cannot follow rustdoc's links.
+    let s = Running::default();
+    let api = get(&s, "/openapi.json").json();
+    let mut all = Vec::new();
+    strings(&api, "", &mut all);
+    assert!(all.len() > 100, "the walk missed the document: {} strings", all.len());
+    let bad: Vec<_> = all.iter().filter(|(_, text)| has_rustdoc_link(text)).collect();
+    assert!(bad.is_empty(), "rustdoc links in /openapi.json: {bad:#?}");
+    assert!(has_rustdoc_link("below [`THRESHOLD`]") && has_rustdoc_link("[x](crate::x)"));
+    assert!(!has_rustdoc_link("[the paper](https://example.org) and `THRESHOLD`"));
 }
 
 #[test]

@@ -85,17 +85,78 @@ struct IdOnly {
     id: Option<Box<RawValue>>,
 }
 
+/// The most bytes of text one document may have, 4 MiB (about 40 long
+/// articles, about 150 MiB to summarize): [`Limits::DEFAULT`]'s
+/// `document_bytes`.
+pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
+
+/// The most bytes one cluster may have, 16 MiB (four times every document
+/// of Multi-News validation together, about 600 MiB to summarize):
+/// [`Limits::DEFAULT`]'s `line_bytes`.
+pub const MAX_CLUSTER_BYTES: usize = 16 << 20;
+
 /// Size limits on input, so that one huge document or line fails with a
 /// message instead of exhausting memory (summarizing takes about 35 times
 /// a cluster's text in memory; see docs/performance.md).
-#[derive(Debug, Clone, Copy)]
+///
+/// Every front end starts from [`Limits::DEFAULT`], so the same input is
+/// accepted or refused alike by the CLI, the Python binding and the
+/// service; only the CLI can raise them (`--max-document-mb`,
+/// `--max-line-mb`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The most bytes one document's text may have (the CLI's
     /// `--max-document-mb`).
     pub document_bytes: usize,
-    /// The most bytes one JSONL line, or all of standard input, may have
-    /// (the CLI's `--max-line-mb`).
+    /// The most bytes one cluster may have: one JSONL line, all of standard
+    /// input, or the texts of a cluster given as documents (the CLI's
+    /// `--max-line-mb`).
     pub line_bytes: usize,
+}
+
+impl Limits {
+    /// The limits of every front end unless the CLI's flags raise them:
+    /// [`MAX_DOCUMENT_BYTES`] and [`MAX_CLUSTER_BYTES`].
+    pub const DEFAULT: Limits =
+        Limits { document_bytes: MAX_DOCUMENT_BYTES, line_bytes: MAX_CLUSTER_BYTES };
+
+    /// Checks a cluster that did not come from a JSONL line (the Python
+    /// binding's documents) as a line is checked: each document's text,
+    /// earlier documents included, against `document_bytes`, and their
+    /// texts together against `line_bytes`. A record of the same documents
+    /// is a little longer than their texts (ids, quotes, escapes), so a
+    /// cluster just under the limit may still be refused as a line.
+    ///
+    /// # Errors
+    ///
+    /// The message names the cluster and the document
+    /// (`cluster "c": documents[2] ("id")`), the size and the limit, and
+    /// says what to do.
+    pub fn check_cluster(&self, cluster: &Cluster) -> Result<(), String> {
+        let lists =
+            [("documents", &cluster.documents), ("earlier_documents", &cluster.earlier_documents)];
+        let mut total = 0usize;
+        for (field, docs) in lists {
+            for (i, doc) in docs.iter().enumerate() {
+                if doc.text.len() > self.document_bytes {
+                    let what = format!("cluster {:?}: {field}[{i}] ({:?})", cluster.id, doc.id);
+                    return Err(too_big(&what, doc.text.len(), *self));
+                }
+                total = total.saturating_add(doc.text.len());
+            }
+        }
+        if total > self.line_bytes {
+            let what = format!("cluster {:?}", cluster.id);
+            return Err(cluster_too_big(&what, total, self.line_bytes));
+        }
+        Ok(())
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits::DEFAULT
+    }
 }
 
 /// The text of an id as written: a string's contents, or a number's token.
@@ -241,13 +302,25 @@ impl RecordDocument {
     }
 }
 
-/// The message for a document over the size limit.
+/// The message for a document over the size limit: `what` names it.
 pub fn too_big(what: &str, len: usize, limits: Limits) -> String {
     format!(
         "{what} has {} of text, more than the limit of {} per document; \
-         raise it with --max-document-mb, or split the document",
+         split the document, or raise the limit with `precis summarize \
+         --max-document-mb`",
         megabytes(len),
         megabytes(limits.document_bytes)
+    )
+}
+
+/// The message for cluster `what` whose documents have `len` bytes of text
+/// together, over the limit of `limit` bytes per cluster.
+pub fn cluster_too_big(what: &str, len: usize, limit: usize) -> String {
+    format!(
+        "{what} has {} of text in all its documents, more than the limit of {} per \
+         cluster; split the cluster, or raise the limit with `precis summarize --max-line-mb`",
+        megabytes(len),
+        megabytes(limit)
     )
 }
 
@@ -260,8 +333,8 @@ pub fn megabytes(bytes: usize) -> String {
 /// per line.
 pub fn line_too_long(len: usize, limit: usize) -> String {
     format!(
-        "the line has {}, more than the limit of {} per line; raise it with \
-         --max-line-mb, or split the cluster",
+        "the line has {}, more than the limit of {} per line; split the cluster, or \
+         raise the limit with `precis summarize --max-line-mb`",
         megabytes(len),
         megabytes(limit)
     )
@@ -472,6 +545,40 @@ mod tests {
             .unwrap()
             .into_cluster(under)
             .is_err());
+    }
+
+    #[test]
+    fn the_default_limits_are_the_documented_ones() {
+        // README.md, the CLI's --help, the Python stubs and the service's
+        // /info state these values; change them together.
+        assert_eq!(Limits::default(), Limits { document_bytes: 4 << 20, line_bytes: 16 << 20 });
+    }
+
+    #[test]
+    fn clusters_of_documents_are_checked_as_lines_are() {
+        let limits = Limits { document_bytes: 4, line_bytes: 6 };
+        let doc = |id: &str, text: &str| Document::new(id, text);
+        // At each limit exactly, a cluster is read.
+        let fits = Cluster::new("c", vec![doc("a", "1234"), doc("b", "12")]);
+        assert_eq!(limits.check_cluster(&fits), Ok(()));
+        let long = Cluster::new("c", vec![doc("a", "1234"), doc("b", "12345")]);
+        let msg = limits.check_cluster(&long).unwrap_err();
+        assert!(
+            msg.starts_with("cluster \"c\": documents[1] (\"b\") has 0.0 MiB of text, more than the limit of 0.0 MiB per document; split the document")
+                && msg.contains("--max-document-mb"),
+            "{msg}"
+        );
+        let early = fits.clone().with_earlier(vec![doc("e", "12345")]);
+        let msg = limits.check_cluster(&early).unwrap_err();
+        assert!(msg.starts_with("cluster \"c\": earlier_documents[0] (\"e\") has"), "{msg}");
+        // Earlier documents count toward the cluster's total, as in a line.
+        let total = fits.with_earlier(vec![doc("e", "1")]);
+        let msg = limits.check_cluster(&total).unwrap_err();
+        assert!(
+            msg.starts_with("cluster \"c\" has 0.0 MiB of text in all its documents, more than the limit of 0.0 MiB per cluster; split the cluster")
+                && msg.contains("--max-line-mb"),
+            "{msg}"
+        );
     }
 
     #[test]

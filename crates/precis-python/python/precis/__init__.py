@@ -23,6 +23,12 @@ back to the document (and the character offsets) it came from::
 
 Errors derive from :class:`PrecisError` (a ``ValueError``) and carry the
 ``cluster``, ``document`` and ``index`` they concern.
+
+Input is limited as the CLI limits it by default, so the same cluster is
+summarized or refused alike everywhere: a document with more than
+:data:`MAX_DOCUMENT_BYTES` (4 MiB) of UTF-8 text, or a cluster with more than
+:data:`MAX_CLUSTER_BYTES` (16 MiB) in all, raises :class:`PrecisError`
+naming it (about 35 times a cluster's text is needed to summarize it).
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from typing import Any, Literal, Union
 
 from . import _native
 from ._native import (
+    MAX_CLUSTER_BYTES,
+    MAX_DOCUMENT_BYTES,
     BinaryDocumentError,
     ConfigError,
     DateError,
@@ -47,6 +55,8 @@ from ._native import (
 )
 
 __all__ = [
+    "MAX_CLUSTER_BYTES",
+    "MAX_DOCUMENT_BYTES",
     "METHODS",
     "BinaryDocumentError",
     "ConfigError",
@@ -272,6 +282,9 @@ class Summarizer:
             EmptyClusterError: No document has any text.
             NoSentencesError: Nothing but boilerplate is left after cleaning.
             BinaryDocumentError: A document looks like binary data.
+            PrecisError: A document has more than :data:`MAX_DOCUMENT_BYTES`
+                of UTF-8 text, or all of them (``earlier`` included) more
+                than :data:`MAX_CLUSTER_BYTES`: the CLI's default limits.
             TypeError: ``documents`` is not one of the accepted shapes.
 
         """

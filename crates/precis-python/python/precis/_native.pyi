@@ -8,6 +8,8 @@ __all__ = [
     "DateError",
     "EmptyClusterError",
     "HtmlError",
+    "MAX_CLUSTER_BYTES",
+    "MAX_DOCUMENT_BYTES",
     "NoSentencesError",
     "PrecisError",
     "RougeScorer",
@@ -21,6 +23,15 @@ __all__ = [
 ]
 
 __version__: str
+
+# The core's size limits (precis::record), the defaults of the CLI's
+# --max-document-mb and --max-line-mb: a document with more bytes of UTF-8
+# text than MAX_DOCUMENT_BYTES (4 MiB), or a cluster (one JSONL line, or
+# all its documents' texts, earlier ones included) with more than
+# MAX_CLUSTER_BYTES (16 MiB), is refused with a PrecisError (an error record
+# in summarize_lines) naming it.
+MAX_DOCUMENT_BYTES: int
+MAX_CLUSTER_BYTES: int
 
 class PrecisError(ValueError):
     """A cluster could not be summarized, or a configuration is invalid."""
