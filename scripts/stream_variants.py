@@ -21,6 +21,15 @@ which writes DIR/df.json (document frequency of each stem over its
 124,854 articles) and DIR/lsa.npz (256-dimensional LSA term vectors:
 truncated SVD of its sublinear tf-idf article-term matrix, stems in 5 or
 more articles). Needs scikit-learn and numpy.
+
+A fourth round (cluster4, the same model with one change each; FOURTH
+lists each variant's grid): base4, coherence, zscore, facts, tiers,
+story-idf, lm, rehome, and facts-diagnostic (a table, not a clustering).
+Their rows print the best of the grid, or every setting with --all;
+--only LABEL-PART keeps the settings whose label contains it, and
+--half 1 or 2 clusters and scores only that half of the stream, e.g.
+
+    python3 scripts/stream_variants.py STREAM zscore --half 1 --only "(2.0, 10, 0.11)"
 """
 
 import argparse
@@ -298,6 +307,7 @@ def cluster4(
     sfidf=0.0,
     lm=None,
     z=None,
+    rehome=None,
     trace=None,
 ):
     """One pass of the centroid clusterer with one fourth-round change.
@@ -335,6 +345,12 @@ def cluster4(
     mean minus z standard deviations of the cosines at which its members
     joined (and lo); smaller stories keep the threshold.
 
+    rehome=(every, recent, margin): every `every` articles, each of the
+    `recent` latest articles whose cosine to another story's centroid
+    reaches th and beats its cosine to its own story without it by
+    `margin` is moved there: its vector leaves one centroid for the other
+    (labels already given stay; later articles see cleaner centroids).
+
     sfidf=mu: story frequency in the term weight: the article's idf is
     (1 - mu) times its document idf plus mu times log((S + 1) / (sf + 1))
     + 0.5, sf the number of stories so far (S) with the term in one of
@@ -354,6 +370,7 @@ def cluster4(
     events = []
     sf = Counter()
     bg, total = Counter(), 0
+    home = []
     for n, tf in enumerate(tfs, 1):
         for t in tf:
             df[t] += 1
@@ -427,7 +444,7 @@ def cluster4(
         if lm:
             bg.update(tf)
             total += sum(tf.values())
-            la = sum(tf[t] for t in v)
+            la = sum(tf[t] for t in v) or 1.0
             bgp = {t: lm * bg[t] / total for t in v}
             best = None
             for i, s in enumerate(stories):
@@ -479,6 +496,9 @@ def cluster4(
         if not join:
             stories.append({"c": dict(v), "full": dict(v), "n": 1.0, "k": 1, "coh": 1.0, "facts": [fa], "joins": []})
             pred.append(len(stories) - 1)
+            if rehome:
+                home.append([v, len(stories) - 1])
+                rehome_recent(stories, home, n, th, rehome)
             sf.update(tf.keys())
             continue
         s = stories[best[1]]
@@ -489,7 +509,39 @@ def cluster4(
         s["facts"].append(fa)
         s["joins"].append(best[2])
         pred.append(best[1])
+        if rehome:
+            home.append([v, best[1]])
+            rehome_recent(stories, home, n, th, rehome)
     return pred
+
+
+def rehome_recent(stories, home, n, th, rehome):
+    """The `rehome` rule of cluster4."""
+    every, recent, margin = rehome
+    del home[:-recent]
+    if n % every:
+        return
+    for item in home:
+        v, sid = item
+        s = stories[sid]
+        if s["k"] < 2:
+            own = 0.0
+        else:
+            d = se.dot(v, s["full"])
+            rest = math.sqrt(max(sum(w * w for w in s["full"].values()) - 2 * d + 1.0, 1e-12))
+            own = (d - 1.0) / rest
+        other = max(((se.dot(v, o["c"]) / o["n"], j) for j, o in enumerate(stories) if j != sid and o["k"]))
+        if other[0] >= th and other[0] >= own + margin:
+            for t, w in v.items():
+                s["full"][t] = s["full"].get(t, 0.0) - w
+            s["c"] = se.top({t: w for t, w in s["full"].items() if w > 1e-9}, 300)
+            s["n"], s["k"] = se.norm(s["c"]), s["k"] - 1
+            o = stories[other[1]]
+            for t, w in v.items():
+                o["full"][t] = o["full"].get(t, 0.0) + w
+            o["c"] = se.top(dict(o["full"]), 300)
+            o["n"], o["k"] = se.norm(o["c"]), o["k"] + 1
+            item[1] = other[1]
 
 
 def take_out(s, e):
@@ -508,13 +560,45 @@ def grow(s, v):
     s["n"] = se.norm(s["c"])
 
 
+def facts_diagnostic(tfs, days, facts, gold, th=0.14):
+    """Do shared facts tell whether the best story is the article's own?
+    For each article with a story before it (the model as it is, at th),
+    its best centroid cosine and the most facts it shares with one of that
+    story's 10 latest members; "right" when the article's gold story is the
+    one most of the story's members (so far) belong to."""
+    trace = []
+    pred = cluster4(tfs, th, days, facts=facts, band=(9.0, 9.0, 0, 10, "bonus"), trace=trace)
+    at = {t[0]: t for t in trace}
+    members, rows = {}, []
+    for i, lab in enumerate(pred):
+        if i in at:
+            _, sid, cos, shared = at[i]
+            major = Counter(gold[j] for j in members[sid]).most_common(1)[0][0]
+            recent = set().union(*(facts[j] for j in members[sid][-10:]))
+            dateline = any(f.startswith("DL:") for f in facts[i] & recent)
+            rows.append((cos, shared, gold[i] == major, dateline))
+        members.setdefault(lab, []).append(i)
+    print(
+        "| best cosine | articles | right | sharing >= 1 fact: n, right | >= 3: n, right | >= 5: n, right | a dateline: n, right |"
+    )
+    print("|---|---:|---:|---|---|---|---|")
+    for lo, hi in ((0.04, 0.08), (0.08, 0.11), (0.11, 0.14), (0.14, 0.18), (0.18, 0.25), (0.25, 1.01)):
+        band = [r for r in rows if lo <= r[0] < hi]
+        cells = []
+        for keep in (lambda r: r[1] >= 1, lambda r: r[1] >= 3, lambda r: r[1] >= 5, lambda r: r[3]):
+            sel = [r for r in band if keep(r)]
+            cells.append(f"{len(sel)}, {sum(r[2] for r in sel) / len(sel):.2f}" if sel else "0")
+        right = sum(r[2] for r in band) / len(band) if band else 0.0
+        print(f"| [{lo}, {hi}) | {len(band)} | {right:.2f} | " + " | ".join(cells) + " |")
+
+
 def fourth_grid(name, ths, settings, key):
     return [(f"{name} {x}, threshold {th}", th, {key: x}) for x in settings for th in ths]
 
 
 # The fourth round's variants and their grids: (label, threshold, cluster4 arguments).
 FOURTH = {
-    "base4": lambda: [(f"base, threshold {th}", th, {}) for th in BASE_TH],
+    "base4": lambda: [(f"base, threshold {th}", th, {}) for th in [0.12, 0.13, 0.14, 0.16, 0.18]],
     "coherence": lambda: fourth_grid(
         "coherence (gamma, k0, c0, lo, rank)",
         [0.08, 0.1, 0.12, 0.14, 0.16],
@@ -553,11 +637,21 @@ FOURTH = {
         ],
         "tiers",
     ),
-    "zscore": lambda: fourth_grid(
-        "z-score (z, k_min, lo)",
+    "zscore": lambda: (
+        fourth_grid(
+            "z-score (z, k_min, lo)",
+            [0.14],
+            [(z, k, lo) for z in (1.0, 2.0, 3.0) for k in (3, 6) for lo in (0.08, 0.11)]
+            + [(z, k, lo) for z in (2.0, 2.5) for k in (10, 20) for lo in (0.11, 0.14)],
+            "z",
+        )
+        + fourth_grid("z-score (z, k_min, lo)", [0.13], [(2.0, 10, 0.11)], "z")
+    ),
+    "rehome": lambda: fourth_grid(
+        "rehome (every, recent, margin)",
         [0.14],
-        [(z, k, lo) for z in (1.0, 2.0, 3.0) for k in (3, 6) for lo in (0.08, 0.11)],
-        "z",
+        [(25, 25, 0.0), (25, 25, 0.05), (10, 50, 0.05)],
+        "rehome",
     ),
     "story-idf": lambda: fourth_grid("story idf mu", BASE_TH, [0.5, 1.0], "sfidf"),
     "lm": lambda: fourth_grid("language model mu", [-0.15, 0.0, 0.1, 0.25], [1000, 3000, 10000], "lm"),
@@ -698,8 +792,9 @@ def main():
     tfs = [se.counts(se.tokens(t)) for t in texts]
     days = days_of(docs)
     facts = [facts_of(d["text"]) for d in docs]
-    print("| variant | stories | B3 P | B3 R | B3 F1 | pairwise F1 | per part: B3 P / R / F1 |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    if args.variants != ["facts-diagnostic"]:
+        print("| variant | stories | B3 P | B3 R | B3 F1 | pairwise F1 | per part: B3 P / R / F1 |")
+        print("|---|---:|---:|---:|---:|---:|---|")
 
     def sweep(label, ths=BASE_TH, arts=tfs, final=False, **kw):
         runs = [(th, cluster(arts, th, days, **kw)) for th in ths]
@@ -708,6 +803,9 @@ def main():
             print(best_row(label + ", labels after merges", runs, gold, final=True), flush=True)
 
     for name in args.variants:
+        if name == "facts-diagnostic":
+            facts_diagnostic(tfs, days, facts, gold)
+            continue
         if name in FOURTH:
             rows = [
                 se.line(label, cluster4(tfs, th, days, facts=facts, **kw), gold)
