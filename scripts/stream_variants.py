@@ -21,6 +21,15 @@ which writes DIR/df.json (document frequency of each stem over its
 124,854 articles) and DIR/lsa.npz (256-dimensional LSA term vectors:
 truncated SVD of its sublinear tf-idf article-term matrix, stems in 5 or
 more articles). Needs scikit-learn and numpy.
+
+A fourth round (cluster4, the same model with one change each; FOURTH
+lists each variant's grid): base4, coherence, zscore, facts, tiers,
+story-idf, lm, rehome, and facts-diagnostic (a table, not a clustering).
+Their rows print the best of the grid, or every setting with --all;
+--only LABEL-PART keeps the settings whose label contains it, and
+--half 1 or 2 clusters and scores only that half of the stream, e.g.
+
+    python3 scripts/stream_variants.py STREAM zscore --half 1 --only "(2.0, 10, 0.11)"
 """
 
 import argparse
@@ -252,6 +261,403 @@ def finish(stories, n, merge, parent, gamma):
         parent[j] = i
 
 
+# ---------------------------------------------------------------------------
+# A fourth round: coherence-normalized scoring, specific facts in an
+# ambiguous band, and two tiers (events grouped into stories).
+
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,[^()\n_]{0,40}?)?\s*(?:\(|_|--)")
+
+
+def facts_of(text):
+    """An article's specific facts: the place of its dateline ("JERUSALEM
+    (AP) --" gives DL:jerusalem), its numbers of two or more digits that
+    are not years (N:...), and pairs of adjacent names inside a sentence
+    (P:mahane_yehuda)."""
+    out = set()
+    m = DATELINE.match(text)
+    if m:
+        out.add("DL:" + " ".join(m.group(1).lower().split()))
+    for t in re.findall(r"\b\d[\d,.]*\d\b", text):
+        t = t.replace(",", "")
+        if not re.fullmatch(r"(19|20)\d\d", t):
+            out.add("N:" + t)
+    initial, prev = True, None
+    for m in re.finditer(r"[A-Za-z0-9]+|[.!?:;\n,]", text):
+        t = m.group()
+        if t in ".!?:;\n,":
+            initial = initial or t != ","
+            prev = None
+            continue
+        name = t[0].isupper() and not initial and len(t) > 1 and t.lower() not in se.STOP
+        initial = False
+        if name and prev:
+            out.add("P:" + prev + "_" + t.lower())
+        prev = t.lower() if name else None
+    return out
+
+
+def cluster4(
+    tfs,
+    th,
+    days,
+    facts=None,
+    coh=None,
+    band=None,
+    tiers=None,
+    sfidf=0.0,
+    lm=None,
+    z=None,
+    rehome=None,
+    trace=None,
+):
+    """One pass of the centroid clusterer with one fourth-round change.
+
+    coh=(gamma, k0, c0, lo, rank): coherence-normalized scoring. A story's
+    coherence is the mean cosine of its members to its centroid,
+    |sum of members . centroid| / (|centroid| k), shrunk towards c0 with
+    the weight of k0 pseudo-members; the article joins when
+    cos >= th * (coherence / c0)^gamma and cos >= lo (both must hold), so a
+    broad story accepts articles at its own typical distance and a tight
+    one demands a tight match. rank "norm": stories ranked by
+    cos / (coherence / c0)^gamma; "raw": by cos.
+
+    band=(lo, hi, need, recent, mode): specific facts (facts_of) shared
+    with one of the story's `recent` latest members decide only when the
+    best centroid cosine is in [lo, hi): mode "gate" joins such an article
+    iff it shares at least `need` facts with one of those members (below
+    lo: new story; at hi or more: join); mode "bonus" keeps the threshold
+    and, below it, joins anyway at `need` shared facts.
+
+    tiers=(th_event, k_check, th_move, th_split): fine event clusters (join when the
+    cosine to the event centroid reaches th_event) grouped into coarse
+    stories; an article that starts an event is placed in the coarse story
+    whose centroid is nearest if the cosine reaches th (the base rule),
+    otherwise a new story; an article joining an event takes the event's
+    story. When an event reaches k_check articles, its centroid is scored
+    against every other story's centroid (without the event) and moves to
+    the best if that beats its own story by th_move (later articles only);
+    if it does not and its cosine to its own story is below th_split, it
+    leaves that story and starts one of its own.
+    The label is the coarse story.
+
+    z=(z, k_min, lo): a z-score against the story's members: a story of
+    k_min or more articles takes an article when its cosine reaches the
+    mean minus z standard deviations of the cosines at which its members
+    joined (and lo); smaller stories keep the threshold.
+
+    rehome=(every, recent, margin): every `every` articles, each of the
+    `recent` latest articles whose cosine to another story's centroid
+    reaches th and beats its cosine to its own story without it by
+    `margin` is moved there: its vector leaves one centroid for the other
+    (labels already given stay; later articles see cleaner centroids).
+
+    sfidf=mu: story frequency in the term weight: the article's idf is
+    (1 - mu) times its document idf plus mu times log((S + 1) / (sf + 1))
+    + 0.5, sf the number of stories so far (S) with the term in one of
+    their articles, so a big story's own words, frequent in documents but
+    rare among stories, keep their weight.
+
+    lm=mu: a language-model score instead of the centroid cosine: the
+    log-likelihood ratio per word of the article's words (the 100 of its
+    vector, raw counts) under the story's word counts smoothed with the
+    stream's (Dirichlet, mu words) against the stream's alone,
+    sum tf log(1 + c_s / (mu p)) / |a| + log(mu / (L_s + mu)); th is then
+    a threshold on that ratio.
+
+    trace: a list that receives (article, best story, its cosine, shared
+    facts) for each article when `band` is set."""
+    df, stories, pred = Counter(), [], []
+    events = []
+    sf = Counter()
+    bg, total = Counter(), 0
+    home = []
+    for n, tf in enumerate(tfs, 1):
+        for t in tf:
+            df[t] += 1
+        if sfidf:
+            ns = len(stories)
+            v = {
+                t: (1 + math.log(c))
+                * (
+                    (1 - sfidf) * max(0.0, math.log((n + 1) / (df[t] + 1)) + 0.5)
+                    + sfidf * (math.log((ns + 1) / (sf[t] + 1)) + 0.5)
+                )
+                for t, c in tf.items()
+            }
+        else:
+            v = {t: (1 + math.log(c)) * max(0.0, math.log((n + 1) / (df[t] + 1)) + 0.5) for t, c in tf.items()}
+        v = se.top(v, 100)
+        nv = se.norm(v)
+        v = {t: w / nv for t, w in v.items()}
+        fa = facts[n - 1] if facts else set()
+        if tiers:
+            th_e, k_check, th_move, th_split = tiers
+            be = max(((se.dot(v, e["c"]) / e["n"], j) for j, e in enumerate(events)), default=(-1.0, None))
+            if be[0] >= th_e:
+                e = events[be[1]]
+                grow(e, v)
+                e["k"] += 1
+                sid = e["story"]
+                s = stories[sid]
+                grow(s, v)
+                s["k"] += 1
+                if e["k"] == k_check and len(stories) > 1:
+                    # the event's centroid against its own story without it
+                    # and against every other story
+                    own = {t: w - e["full"].get(t, 0.0) for t, w in s["full"].items()}
+                    own = se.top({t: w for t, w in own.items() if w > 1e-9}, 300)
+                    ec = e["c"]
+                    en = e["n"]
+                    # an event that is its whole story moves only to a
+                    # story it would join as an article (th)
+                    own_sc = se.dot(ec, own) / (en * se.norm(own)) if own else th
+                    other = max(
+                        ((se.dot(ec, o["c"]) / (en * o["n"]), j) for j, o in enumerate(stories) if j != sid),
+                        default=(-1.0, None),
+                    )
+                    if other[0] >= own_sc + th_move:
+                        take_out(s, e)
+                        o = stories[other[1]]
+                        for t, w in e["full"].items():
+                            o["full"][t] = o["full"].get(t, 0.0) + w
+                        o["c"] = se.top(dict(o["full"]), 300)
+                        o["n"], o["k"] = se.norm(o["c"]), o["k"] + e["k"]
+                        e["story"] = other[1]
+                    elif own_sc < th_split:
+                        take_out(s, e)
+                        c = se.top(dict(e["full"]), 300)
+                        stories.append({"c": c, "full": dict(e["full"]), "n": se.norm(c), "k": e["k"]})
+                        e["story"] = len(stories) - 1
+                pred.append(e["story"])
+                continue
+            bs = max(((se.dot(v, s["c"]) / s["n"], j) for j, s in enumerate(stories)), default=(-1.0, None))
+            if bs[0] >= th:
+                sid = bs[1]
+                grow(stories[sid], v)
+                stories[sid]["k"] += 1
+            else:
+                stories.append({"c": dict(v), "full": dict(v), "n": 1.0, "k": 1})
+                sid = len(stories) - 1
+            events.append({"c": dict(v), "full": dict(v), "n": 1.0, "k": 1, "story": sid})
+            pred.append(sid)
+            continue
+        if lm:
+            bg.update(tf)
+            total += sum(tf.values())
+            la = sum(tf[t] for t in v) or 1.0
+            bgp = {t: lm * bg[t] / total for t in v}
+            best = None
+            for i, s in enumerate(stories):
+                w = s["w"]
+                sc = sum(tf[t] * math.log(1 + w[t] / bgp[t]) for t in v if t in w) / la
+                sc += math.log(lm / (s["len"] + lm))
+                if best is None or sc > best[0]:
+                    best = (sc, i)
+            if best is None or best[0] < th:
+                stories.append({"w": Counter(tf), "len": sum(tf.values())})
+                pred.append(len(stories) - 1)
+            else:
+                s = stories[best[1]]
+                s["w"].update(tf)
+                s["len"] += sum(tf.values())
+                pred.append(best[1])
+            continue
+        best = None
+        for i, s in enumerate(stories):
+            cos = se.dot(v, s["c"]) / s["n"]
+            key = cos
+            need = th
+            if coh:
+                gamma, k0, c0, lo, rank = coh
+                c = (s["coh"] * s["k"] + c0 * k0) / (s["k"] + k0)
+                f = (c / c0) ** gamma
+                need = max(th * f, lo)
+                if rank == "norm":
+                    key = cos / f
+            if z and s["k"] >= z[1]:
+                js = s["joins"]
+                mean = sum(js) / len(js)
+                sd = math.sqrt(sum((x - mean) ** 2 for x in js) / len(js))
+                need = max(z[2], mean - z[0] * sd)
+            if best is None or key > best[0]:
+                best = (key, i, cos, need)
+        join = best is not None and best[2] >= best[3]
+        if band and best is not None:
+            lo, hi, need_f, recent, mode = band
+            cos = best[2]
+            s = stories[best[1]]
+            shared = max((len(fa & m) for m in s["facts"][-recent:]), default=0)
+            if trace is not None:
+                trace.append((n - 1, best[1], cos, shared))
+            if mode == "gate":
+                join = cos >= hi or (cos >= lo and shared >= need_f)
+            elif not join and cos >= lo and shared >= need_f:
+                join = True
+        if not join:
+            stories.append({"c": dict(v), "full": dict(v), "n": 1.0, "k": 1, "coh": 1.0, "facts": [fa], "joins": []})
+            pred.append(len(stories) - 1)
+            if rehome:
+                home.append([v, len(stories) - 1])
+                rehome_recent(stories, home, n, th, rehome)
+            sf.update(tf.keys())
+            continue
+        s = stories[best[1]]
+        sf.update(t for t in tf if t not in s["full"])
+        grow(s, v)
+        s["k"] += 1
+        s["coh"] = se.dot(s["full"], s["c"]) / (s["n"] * s["k"])
+        s["facts"].append(fa)
+        s["joins"].append(best[2])
+        pred.append(best[1])
+        if rehome:
+            home.append([v, best[1]])
+            rehome_recent(stories, home, n, th, rehome)
+    return pred
+
+
+def rehome_recent(stories, home, n, th, rehome):
+    """The `rehome` rule of cluster4."""
+    every, recent, margin = rehome
+    del home[:-recent]
+    if n % every:
+        return
+    for item in home:
+        v, sid = item
+        s = stories[sid]
+        if s["k"] < 2:
+            own = 0.0
+        else:
+            d = se.dot(v, s["full"])
+            rest = math.sqrt(max(sum(w * w for w in s["full"].values()) - 2 * d + 1.0, 1e-12))
+            own = (d - 1.0) / rest
+        other = max(((se.dot(v, o["c"]) / o["n"], j) for j, o in enumerate(stories) if j != sid and o["k"]))
+        if other[0] >= th and other[0] >= own + margin:
+            for t, w in v.items():
+                s["full"][t] = s["full"].get(t, 0.0) - w
+            s["c"] = se.top({t: w for t, w in s["full"].items() if w > 1e-9}, 300)
+            s["n"], s["k"] = se.norm(s["c"]), s["k"] - 1
+            o = stories[other[1]]
+            for t, w in v.items():
+                o["full"][t] = o["full"].get(t, 0.0) + w
+            o["c"] = se.top(dict(o["full"]), 300)
+            o["n"], o["k"] = se.norm(o["c"]), o["k"] + 1
+            item[1] = other[1]
+
+
+def take_out(s, e):
+    """Removes an event's articles from its story's sums."""
+    for t, w in e["full"].items():
+        s["full"][t] = s["full"].get(t, 0.0) - w
+    s["c"] = se.top({t: w for t, w in s["full"].items() if w > 1e-9}, 300)
+    s["n"], s["k"] = se.norm(s["c"]), s["k"] - e["k"]
+
+
+def grow(s, v):
+    for t, w in v.items():
+        s["c"][t] = s["c"].get(t, 0.0) + w
+        s["full"][t] = s["full"].get(t, 0.0) + w
+    s["c"] = se.top(s["c"], 300)
+    s["n"] = se.norm(s["c"])
+
+
+def facts_diagnostic(tfs, days, facts, gold, th=0.14):
+    """Do shared facts tell whether the best story is the article's own?
+    For each article with a story before it (the model as it is, at th),
+    its best centroid cosine and the most facts it shares with one of that
+    story's 10 latest members; "right" when the article's gold story is the
+    one most of the story's members (so far) belong to."""
+    trace = []
+    pred = cluster4(tfs, th, days, facts=facts, band=(9.0, 9.0, 0, 10, "bonus"), trace=trace)
+    at = {t[0]: t for t in trace}
+    members, rows = {}, []
+    for i, lab in enumerate(pred):
+        if i in at:
+            _, sid, cos, shared = at[i]
+            major = Counter(gold[j] for j in members[sid]).most_common(1)[0][0]
+            recent = set().union(*(facts[j] for j in members[sid][-10:]))
+            dateline = any(f.startswith("DL:") for f in facts[i] & recent)
+            rows.append((cos, shared, gold[i] == major, dateline))
+        members.setdefault(lab, []).append(i)
+    print(
+        "| best cosine | articles | right | sharing >= 1 fact: n, right | >= 3: n, right | >= 5: n, right | a dateline: n, right |"
+    )
+    print("|---|---:|---:|---|---|---|---|")
+    for lo, hi in ((0.04, 0.08), (0.08, 0.11), (0.11, 0.14), (0.14, 0.18), (0.18, 0.25), (0.25, 1.01)):
+        band = [r for r in rows if lo <= r[0] < hi]
+        cells = []
+        for keep in (lambda r: r[1] >= 1, lambda r: r[1] >= 3, lambda r: r[1] >= 5, lambda r: r[3]):
+            sel = [r for r in band if keep(r)]
+            cells.append(f"{len(sel)}, {sum(r[2] for r in sel) / len(sel):.2f}" if sel else "0")
+        right = sum(r[2] for r in band) / len(band) if band else 0.0
+        print(f"| [{lo}, {hi}) | {len(band)} | {right:.2f} | " + " | ".join(cells) + " |")
+
+
+def fourth_grid(name, ths, settings, key):
+    return [(f"{name} {x}, threshold {th}", th, {key: x}) for x in settings for th in ths]
+
+
+# The fourth round's variants and their grids: (label, threshold, cluster4 arguments).
+FOURTH = {
+    "base4": lambda: [(f"base, threshold {th}", th, {}) for th in [0.12, 0.13, 0.14, 0.16, 0.18]],
+    "coherence": lambda: fourth_grid(
+        "coherence (gamma, k0, c0, lo, rank)",
+        [0.08, 0.1, 0.12, 0.14, 0.16],
+        [(g, 2, 0.5, lo, rank) for g in (0.5, 1.0) for lo in (0.0, 0.1, 0.14) for rank in ("raw", "norm")],
+        "coh",
+    ),
+    "facts": lambda: fourth_grid(
+        "facts (lo, hi, need, recent, mode)",
+        [0.14],
+        [
+            (0.1, 0.14, 1, 10, "bonus"),
+            (0.1, 0.14, 3, 10, "bonus"),
+            (0.1, 0.14, 5, 10, "bonus"),
+            (0.08, 0.14, 5, 10, "bonus"),
+            (0.06, 0.14, 5, 10, "bonus"),
+            (0.08, 0.14, 8, 10, "bonus"),
+            (0.12, 0.18, 1, 10, "gate"),
+            (0.12, 0.18, 3, 10, "gate"),
+            (0.12, 0.25, 2, 10, "gate"),
+        ],
+        "band",
+    ),
+    "tiers": lambda: fourth_grid(
+        "tiers (th_event, k_check, th_move, th_split)",
+        [0.12, 0.14, 0.16],
+        [
+            (0.3, 0, 0.0, -1),
+            (0.4, 0, 0.0, -1),
+            (0.3, 3, 0.0, -1),
+            (0.3, 3, 0.05, -1),
+            (0.4, 3, 0.0, -1),
+            (0.3, 5, 0.0, -1),
+            (0.3, 3, 9, 0.1),
+            (0.3, 3, 9, 0.2),
+            (0.3, 5, 9, 0.2),
+        ],
+        "tiers",
+    ),
+    "zscore": lambda: (
+        fourth_grid(
+            "z-score (z, k_min, lo)",
+            [0.14],
+            [(z, k, lo) for z in (1.0, 2.0, 3.0) for k in (3, 6) for lo in (0.08, 0.11)]
+            + [(z, k, lo) for z in (2.0, 2.5) for k in (10, 20) for lo in (0.11, 0.14)],
+            "z",
+        )
+        + fourth_grid("z-score (z, k_min, lo)", [0.13], [(2.0, 10, 0.11)], "z")
+    ),
+    "rehome": lambda: fourth_grid(
+        "rehome (every, recent, margin)",
+        [0.14],
+        [(25, 25, 0.0), (25, 25, 0.05), (10, 50, 0.05)],
+        "rehome",
+    ),
+    "story-idf": lambda: fourth_grid("story idf mu", BASE_TH, [0.5, 1.0], "sfidf"),
+    "lm": lambda: fourth_grid("language model mu", [-0.15, 0.0, 0.1, 0.25], [1000, 3000, 10000], "lm"),
+}
+
+
 def best_row(label, runs, gold, final=False):
     rows = [se.line(f"{label}, threshold {th}", labels[1] if final else labels[0], gold) for th, labels in runs]
     return max(rows, key=lambda r: r[0])[1]
@@ -372,16 +778,23 @@ def main():
     ap.add_argument("stream")
     ap.add_argument("variants", nargs="*", default=["base"])
     ap.add_argument("--background", help="scratch directory of `build`")
+    ap.add_argument("--half", type=int, choices=(1, 2), help="cluster and score only this half of the stream")
+    ap.add_argument("--all", action="store_true", help="fourth-round variants: every setting, not only the best")
+    ap.add_argument("--only", help="fourth-round variants: only the settings whose label contains this")
     args = ap.parse_args()
     if args.variants == ["build"]:
         return build(args.stream, args.background)
     docs = read(args.stream)
+    if args.half:
+        docs = docs[: len(docs) // 2] if args.half == 1 else docs[len(docs) // 2 :]
     gold = [d["story"] for d in docs]
     texts = [(d.get("title") or "") + "\n" + d["text"] for d in docs]
     tfs = [se.counts(se.tokens(t)) for t in texts]
     days = days_of(docs)
-    print("| variant | stories | B3 P | B3 R | B3 F1 | pairwise F1 | per part: B3 P / R / F1 |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    facts = [facts_of(d["text"]) for d in docs]
+    if args.variants != ["facts-diagnostic"]:
+        print("| variant | stories | B3 P | B3 R | B3 F1 | pairwise F1 | per part: B3 P / R / F1 |")
+        print("|---|---:|---:|---:|---:|---:|---|")
 
     def sweep(label, ths=BASE_TH, arts=tfs, final=False, **kw):
         runs = [(th, cluster(arts, th, days, **kw)) for th in ths]
@@ -390,6 +803,18 @@ def main():
             print(best_row(label + ", labels after merges", runs, gold, final=True), flush=True)
 
     for name in args.variants:
+        if name == "facts-diagnostic":
+            facts_diagnostic(tfs, days, facts, gold)
+            continue
+        if name in FOURTH:
+            rows = [
+                se.line(label, cluster4(tfs, th, days, facts=facts, **kw), gold)
+                for label, th, kw in FOURTH[name]()
+                if not args.only or args.only in label
+            ]
+            for r in rows if args.all else [max(rows, key=lambda r: r[0])]:
+                print(r[1], flush=True)
+            continue
         if name == "base":
             sweep("base")
         elif name == "bm25":
