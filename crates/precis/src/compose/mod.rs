@@ -200,9 +200,10 @@ fn place_lead(
     };
     let Some(lead) = leads.best(analysis, &among) else {
         let faulty = leads.most_central(analysis, &firsts);
-        // A candidate that can open, would be the first opener of its
-        // article, fits in the faulty sentence's place, says at least as
-        // much about the main event and repeats none of the other picks.
+        // Candidates that would be the first opener of their article, fit
+        // in the faulty sentence's place, say at least as much about the
+        // main event and repeat none of the other picks; `best` keeps those
+        // that can open.
         let stand_in = with
             .candidates
             .indices
@@ -210,7 +211,6 @@ fn place_lead(
             .copied()
             .filter(|&j| {
                 !selection.picks.contains(&j)
-                    && leads.fault(analysis, j).is_none()
                     && !earlier_pick(j, true)
                     && cost(j) <= cost(faulty) + room
                     && leads.event(j) >= leads.event(faulty)
