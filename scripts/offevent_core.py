@@ -40,19 +40,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 
-def bigram_set(doc):
-    out = set()
-    for sentence in doc:
-        prev = None
-        for term, stop, _cap, _digit, _word in sentence:
-            if stop:
-                continue
-            if prev is not None:
-                out.add((prev, term))
-            prev = term
-    return out
-
-
 def name_vector(doc):
     counts = {}
     for sentence in doc:
@@ -121,7 +108,7 @@ def load(path):
     for row, docs in clusters(path):
         texts = [d for _, d in docs]
         base = detector.features(texts)
-        by_bigrams = core_features(affinity([bigram_set(d) for d in texts]))
+        by_bigrams = core_features(affinity([detector.bigram_set(d) for d in texts]))
         by_names = core_features(affinity([name_vector(d) for d in texts]))
         gold = set(row["gold"])
         for (i, _), a, b, c in zip(docs, base, by_bigrams, by_names):
@@ -133,14 +120,14 @@ def load(path):
 
 def separability(example, sets):
     _, docs = next(clusters(example))
-    _, _, ex = peel(affinity([bigram_set(d) for _, d in docs]))
+    _, _, ex = peel(affinity([detector.bigram_set(d) for _, d in docs]))
     print(f"example {example}: peeling ratios " + ", ".join(f"{r:.2f}" for r in ex))
     for path in sets:
         total = one = two = 0
         for row, docs in clusters(path):
             if not row["cluster"].endswith("-clean"):
                 continue
-            _, _, r = peel(affinity([bigram_set(d) for _, d in docs]))
+            _, _, r = peel(affinity([detector.bigram_set(d) for _, d in docs]))
             total += 1
             one += r[0] <= ex[0]
             two += len(r) > 1 and len(ex) > 1 and r[1] <= ex[1]

@@ -41,6 +41,20 @@ def unit(v):
     return {k: x / n for k, x in v.items()} if n > 0 else {}
 
 
+def bigram_set(doc):
+    """The content-word bigrams of a document (its sentences of tokens)."""
+    out = set()
+    for sentence in doc:
+        prev = None
+        for term, stop, _cap, _digit, _word in sentence:
+            if stop:
+                continue
+            if prev is not None:
+                out.add((prev, term))
+            prev = term
+    return out
+
+
 def signals(docs):
     """The detector's two raw signals for each document (lists of sentences of tokens)."""
     n = len(docs)
@@ -61,18 +75,7 @@ def signals(docs):
     for i in range(n):
         total = sum(sum(x * vecs[j].get(t, 0.0) for t, x in vecs[i].items()) for j in range(n) if j != i)
         names.append(total / (n - 1) if n > 1 else 0.0)
-    bigrams = []
-    for d in docs:
-        b = set()
-        for s in d:
-            prev = None
-            for term, stop, _cap, _digit, _word in s:
-                if stop:
-                    continue
-                if prev is not None:
-                    b.add((prev, term))
-                prev = term
-        bigrams.append(b)
+    bigrams = [bigram_set(d) for d in docs]
     bdf = {}
     for b in bigrams:
         for g in b:
