@@ -147,7 +147,7 @@ fn place_lead(
     leads: &Leads,
     selection: &Selection,
     with: &Compose<'_>,
-) -> (Selection, Option<explain::LeadChoice>) {
+) -> (Selection, Option<LeadChoice>) {
     let budget = with.budget;
     let cost = |i: usize| budget.cost(&analysis.sentences[i]);
     let whole: Vec<usize> =
