@@ -150,29 +150,22 @@ impl ClusterInput {
     /// and all of them together, earlier documents included, as in a JSONL
     /// line. Fails with 422 naming the document or cluster.
     pub fn check_sizes(&self) -> Result<(), ApiError> {
-        let limits = precis::record::Limits::DEFAULT;
         let lists =
             [("documents", &self.documents), ("earlier_documents", &self.earlier_documents)];
-        let mut total = 0usize;
-        for (field, docs) in lists {
-            for (i, d) in docs.iter().enumerate() {
+        let documents = lists.into_iter().flat_map(|(field, docs)| {
+            docs.iter().enumerate().map(move |(i, d)| {
                 let len =
                     d.text.as_ref().map_or(0, String::len) + d.html.as_ref().map_or(0, String::len);
-                if len > limits.document_bytes {
+                let what = move || {
                     let doc_id = d.id.clone().unwrap_or_else(|| (i + 1).to_string());
-                    let what = format!("cluster {:?}, {field}[{i}] ({doc_id:?})", self.id);
-                    let message = precis::record::too_big(&what, len, limits);
-                    return Err(ApiError::new(ErrorKind::LimitExceeded, message));
-                }
-                total = total.saturating_add(len);
-            }
-        }
-        if total > limits.line_bytes {
-            let what = format!("cluster {:?}", self.id);
-            let message = precis::record::cluster_too_big(&what, total, limits.line_bytes);
-            return Err(ApiError::new(ErrorKind::LimitExceeded, message));
-        }
-        Ok(())
+                    format!("cluster {:?}, {field}[{i}] ({doc_id:?})", self.id)
+                };
+                (len, what)
+            })
+        });
+        precis::record::Limits::DEFAULT
+            .check_sizes(documents, || format!("cluster {:?}", self.id))
+            .map_err(|message| ApiError::new(ErrorKind::LimitExceeded, message))
     }
 }
 

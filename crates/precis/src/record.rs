@@ -135,19 +135,40 @@ impl Limits {
     pub fn check_cluster(&self, cluster: &Cluster) -> Result<(), String> {
         let lists =
             [("documents", &cluster.documents), ("earlier_documents", &cluster.earlier_documents)];
+        let documents = lists.into_iter().flat_map(|(field, docs)| {
+            docs.iter().enumerate().map(move |(i, doc)| {
+                let what = move || format!("cluster {:?}: {field}[{i}] ({:?})", cluster.id, doc.id);
+                (doc.text.len(), what)
+            })
+        });
+        self.check_sizes(documents, || format!("cluster {:?}", cluster.id))
+    }
+
+    /// Checks one cluster's documents, each given as its size in bytes and
+    /// how to name it, against `document_bytes`, and their sizes together
+    /// against `line_bytes`: the one size check of the front ends that do
+    /// not read JSONL lines ([`Limits::check_cluster`], the service's).
+    /// The names are only built for the message.
+    ///
+    /// # Errors
+    ///
+    /// [`too_big`] for the first document over the limit, else
+    /// [`cluster_too_big`] when the total is over it, naming the cluster by
+    /// `cluster`.
+    pub fn check_sizes<W: FnOnce() -> String>(
+        &self,
+        documents: impl IntoIterator<Item = (usize, W)>,
+        cluster: impl FnOnce() -> String,
+    ) -> Result<(), String> {
         let mut total = 0usize;
-        for (field, docs) in lists {
-            for (i, doc) in docs.iter().enumerate() {
-                if doc.text.len() > self.document_bytes {
-                    let what = format!("cluster {:?}: {field}[{i}] ({:?})", cluster.id, doc.id);
-                    return Err(too_big(&what, doc.text.len(), *self));
-                }
-                total = total.saturating_add(doc.text.len());
+        for (len, what) in documents {
+            if len > self.document_bytes {
+                return Err(too_big(&what(), len, *self));
             }
+            total = total.saturating_add(len);
         }
         if total > self.line_bytes {
-            let what = format!("cluster {:?}", cluster.id);
-            return Err(cluster_too_big(&what, total, self.line_bytes));
+            return Err(cluster_too_big(&cluster(), total, self.line_bytes));
         }
         Ok(())
     }
