@@ -58,19 +58,27 @@ def days_of(docs):
     return out
 
 
-def name_bigram_counts(text, weight):
-    """Word counts plus pairs of adjacent names (capitalized words inside a
-    sentence, e.g. "Mahane_Yehuda") at `weight`."""
-    tf, initial, prev = Counter(), True, None
+def words_and_names(text):
+    """The words of `text`, each with whether it is a name (capitalized
+    inside a sentence), and None at each punctuation mark, where pairs of
+    adjacent names break."""
+    initial = True
     for m in re.finditer(r"[A-Za-z0-9]+|[.!?:;\n,]", text):
         t = m.group()
         if t in ".!?:;\n,":
             initial = initial or t != ","
-            prev = None
+            yield None, False
             continue
-        name = t[0].isupper() and not initial
+        yield t, t[0].isupper() and not initial
         initial = False
-        if t.isdigit() or len(t) < 2 or t.lower() in se.STOP:
+
+
+def name_bigram_counts(text, weight):
+    """Word counts plus pairs of adjacent names (capitalized words inside a
+    sentence, e.g. "Mahane_Yehuda") at `weight`."""
+    tf, prev = Counter(), None
+    for t, name in words_and_names(text):
+        if t is None or t.isdigit() or len(t) < 2 or t.lower() in se.STOP:
             prev = None
             continue
         s = se.stem(t.lower())
@@ -281,15 +289,12 @@ def facts_of(text):
         t = t.replace(",", "")
         if not re.fullmatch(r"(19|20)\d\d", t):
             out.add("N:" + t)
-    initial, prev = True, None
-    for m in re.finditer(r"[A-Za-z0-9]+|[.!?:;\n,]", text):
-        t = m.group()
-        if t in ".!?:;\n,":
-            initial = initial or t != ","
+    prev = None
+    for t, name in words_and_names(text):
+        if t is None:
             prev = None
             continue
-        name = t[0].isupper() and not initial and len(t) > 1 and t.lower() not in se.STOP
-        initial = False
+        name = name and len(t) > 1 and t.lower() not in se.STOP
         if name and prev:
             out.add("P:" + prev + "_" + t.lower())
         prev = t.lower() if name else None
